@@ -1,0 +1,186 @@
+//! Tokens: what the lexer produces and the parser consumes.
+//!
+//! A token is a kind and a span; its text is the source slice under the span.
+//! Literal values (numbers, strings) are decoded by the parser from that
+//! text, after the lexer has checked that it is well formed. Soft keywords
+//! (`match`, `case`, `_`) are plain [`TokenKind::Name`]s.
+
+use super::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+macro_rules! token_kinds {
+    ($( $(#[$meta:meta])* $variant:ident => $display:literal, )*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum TokenKind { $( $(#[$meta])* $variant, )* }
+
+        impl TokenKind {
+            /// The name shown by `--emit tokens` (CPython's `token` module
+            /// names for operators and structure, the keyword itself for keywords).
+            pub fn name(self) -> &'static str {
+                match self { $( TokenKind::$variant => $display, )* }
+            }
+        }
+    };
+}
+
+token_kinds! {
+    Name => "NAME",
+    Int => "NUMBER",
+    Float => "NUMBER",
+    Imaginary => "NUMBER",
+    /// Any string or bytes literal, including f-strings; the prefix is part of the text.
+    String => "STRING",
+    Newline => "NEWLINE",
+    Indent => "INDENT",
+    Dedent => "DEDENT",
+    EndOfFile => "ENDMARKER",
+    /// The lexer stopped here with an error (see `Lexed::error`).
+    Error => "ERRORTOKEN",
+
+    LPar => "LPAR",
+    RPar => "RPAR",
+    LSqb => "LSQB",
+    RSqb => "RSQB",
+    LBrace => "LBRACE",
+    RBrace => "RBRACE",
+    Colon => "COLON",
+    Comma => "COMMA",
+    Semi => "SEMI",
+    Plus => "PLUS",
+    Minus => "MINUS",
+    Star => "STAR",
+    Slash => "SLASH",
+    VBar => "VBAR",
+    Amper => "AMPER",
+    Less => "LESS",
+    Greater => "GREATER",
+    Equal => "EQUAL",
+    Dot => "DOT",
+    Percent => "PERCENT",
+    EqEqual => "EQEQUAL",
+    NotEqual => "NOTEQUAL",
+    LessEqual => "LESSEQUAL",
+    GreaterEqual => "GREATEREQUAL",
+    Tilde => "TILDE",
+    CircumFlex => "CIRCUMFLEX",
+    LeftShift => "LEFTSHIFT",
+    RightShift => "RIGHTSHIFT",
+    DoubleStar => "DOUBLESTAR",
+    PlusEqual => "PLUSEQUAL",
+    MinEqual => "MINEQUAL",
+    StarEqual => "STAREQUAL",
+    SlashEqual => "SLASHEQUAL",
+    PercentEqual => "PERCENTEQUAL",
+    AmperEqual => "AMPEREQUAL",
+    VBarEqual => "VBAREQUAL",
+    CircumflexEqual => "CIRCUMFLEXEQUAL",
+    LeftShiftEqual => "LEFTSHIFTEQUAL",
+    RightShiftEqual => "RIGHTSHIFTEQUAL",
+    DoubleStarEqual => "DOUBLESTAREQUAL",
+    DoubleSlash => "DOUBLESLASH",
+    DoubleSlashEqual => "DOUBLESLASHEQUAL",
+    At => "AT",
+    AtEqual => "ATEQUAL",
+    RArrow => "RARROW",
+    Ellipsis => "ELLIPSIS",
+    ColonEqual => "COLONEQUAL",
+    /// `!` — only meaningful inside f-string replacement fields.
+    Exclamation => "EXCLAMATION",
+
+    False => "False",
+    None => "None",
+    True => "True",
+    And => "and",
+    As => "as",
+    Assert => "assert",
+    Async => "async",
+    Await => "await",
+    Break => "break",
+    Class => "class",
+    Continue => "continue",
+    Def => "def",
+    Del => "del",
+    Elif => "elif",
+    Else => "else",
+    Except => "except",
+    Finally => "finally",
+    For => "for",
+    From => "from",
+    Global => "global",
+    If => "if",
+    Import => "import",
+    In => "in",
+    Is => "is",
+    Lambda => "lambda",
+    Nonlocal => "nonlocal",
+    Not => "not",
+    Or => "or",
+    Pass => "pass",
+    Raise => "raise",
+    Return => "return",
+    Try => "try",
+    While => "while",
+    With => "with",
+    Yield => "yield",
+}
+
+impl TokenKind {
+    /// The keyword spelled `word`, if it is one (soft keywords are not).
+    pub fn keyword(word: &str) -> Option<TokenKind> {
+        use TokenKind::*;
+        Some(match word {
+            "False" => False,
+            "None" => None,
+            "True" => True,
+            "and" => And,
+            "as" => As,
+            "assert" => Assert,
+            "async" => Async,
+            "await" => Await,
+            "break" => Break,
+            "class" => Class,
+            "continue" => Continue,
+            "def" => Def,
+            "del" => Del,
+            "elif" => Elif,
+            "else" => Else,
+            "except" => Except,
+            "finally" => Finally,
+            "for" => For,
+            "from" => From,
+            "global" => Global,
+            "if" => If,
+            "import" => Import,
+            "in" => In,
+            "is" => Is,
+            "lambda" => Lambda,
+            "nonlocal" => Nonlocal,
+            "not" => Not,
+            "or" => Or,
+            "pass" => Pass,
+            "raise" => Raise,
+            "return" => Return,
+            "try" => Try,
+            "while" => While,
+            "with" => With,
+            "yield" => Yield,
+            _ => return Option::None,
+        })
+    }
+
+    pub fn is_keyword(self) -> bool {
+        (self as u8) >= (TokenKind::False as u8)
+    }
+
+    /// True for operator and delimiter tokens (CPython's `OP`).
+    pub fn is_operator(self) -> bool {
+        let k = self as u8;
+        k >= TokenKind::LPar as u8 && k < TokenKind::False as u8
+    }
+}
