@@ -1,1 +1,439 @@
-//! STUB
+//! The driver: runs the pipeline's stages in order on one source file.
+//!
+//! Besides `main.rs`, this is the only module that touches files (and, for
+//! `--timings`, stderr). It reads the source, hands it to each stage in turn
+//! — one line per stage in [`Driver::front_end`] — and returns what was
+//! asked for, or a typed [`Error`] that the CLI renders. It never prints a
+//! diagnostic itself and never exits the process.
+//!
+//! Stages that do not exist yet answer [`Error::NotImplemented`], after the
+//! front-end has checked the program, so that a syntax error is reported
+//! whatever was asked for.
+
+use crate::scopes;
+use crate::syntax::{self, ast::Module, LineIndex, Span, SyntaxError, SyntaxErrorKind};
+use std::ffi::OsString;
+use std::fmt;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What `--emit` asks a build to produce: the output of one pipeline stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emit {
+    Tokens,
+    Ast,
+    Bytecode,
+    LlvmIr,
+    Asm,
+    Obj,
+    Exe,
+}
+
+impl Emit {
+    /// The spelling used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Emit::Tokens => "tokens",
+            Emit::Ast => "ast",
+            Emit::Bytecode => "bytecode",
+            Emit::LlvmIr => "llvm-ir",
+            Emit::Asm => "asm",
+            Emit::Obj => "obj",
+            Emit::Exe => "exe",
+        }
+    }
+}
+
+/// LLVM's optimisation level, `-O0` to `-O3`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OptLevel {
+    O0,
+    O1,
+    #[default]
+    O2,
+    O3,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Print each stage's duration to stderr.
+    pub timings: bool,
+    /// `--emit ast` also shows each node's `line:col-line:col` range.
+    pub spans: bool,
+    pub opt_level: OptLevel,
+}
+
+/// A source file as read from disk.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// The front-end's result: a module that parsed and passed the early checks.
+#[derive(Debug)]
+pub struct Checked {
+    pub source: Source,
+    pub module: Module,
+}
+
+/// What a build produced.
+#[derive(Debug)]
+pub enum Output {
+    /// A listing (`--emit tokens`, `--emit ast`) for the CLI to print or write.
+    Text(String),
+}
+
+/// Which way a file operation went, for [`Error::Io`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoOp {
+    Read,
+    Write,
+}
+
+/// Something the driver does not do yet, for [`Error::NotImplemented`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unimplemented {
+    Emit(Emit),
+    Run,
+    Interpret,
+}
+
+/// Why a build or run stopped.
+#[derive(Debug)]
+pub enum Error {
+    Io {
+        op: IoOp,
+        path: PathBuf,
+        error: io::Error,
+    },
+    /// A syntax error (or an early-check error) in `path`, whose text is
+    /// `source` (lossily decoded if the file is not UTF-8).
+    Syntax {
+        path: PathBuf,
+        source: String,
+        error: SyntaxError,
+    },
+    NotImplemented {
+        what: Unimplemented,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io {
+                op: IoOp::Read,
+                path,
+                error,
+            } => {
+                write!(f, "cannot read '{}': {error}", path.display())
+            }
+            Error::Io {
+                op: IoOp::Write,
+                path,
+                error,
+            } => {
+                write!(f, "cannot write '{}': {error}", path.display())
+            }
+            Error::Syntax { path, error, .. } => write!(f, "{}: {error}", path.display()),
+            Error::NotImplemented {
+                what: Unimplemented::Emit(emit),
+            } => {
+                write!(f, "--emit {} is not implemented yet", emit.name())
+            }
+            Error::NotImplemented {
+                what: Unimplemented::Run,
+            } => {
+                write!(f, "running programs is not implemented yet")
+            }
+            Error::NotImplemented {
+                what: Unimplemented::Interpret,
+            } => {
+                write!(
+                    f,
+                    "running programs with --interpret is not implemented yet"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub struct Driver {
+    options: Options,
+}
+
+impl Driver {
+    pub fn new(options: Options) -> Self {
+        Driver { options }
+    }
+
+    /// `krait build`: compiles `path` as far as `emit` asks.
+    pub fn build(&self, path: &Path, emit: Emit) -> Result<Output, Error> {
+        if emit == Emit::Tokens {
+            // Only the lexer runs: the listing is useful precisely when the
+            // parser would reject the file.
+            let source = self.stage("read", || read_source(path))?;
+            let lexed = self.stage("lex", || syntax::lex(&source.text));
+            if let Some(error) = lexed.error {
+                return Err(source.syntax_error(error));
+            }
+            return Ok(Output::Text(format_tokens(&source.text, &lexed.tokens)));
+        }
+        let checked = self.front_end(path)?;
+        match emit {
+            Emit::Ast => Ok(Output::Text(self.stage("dump", || {
+                let mut text = syntax::dump::dump_module(
+                    &checked.module,
+                    &checked.source.text,
+                    self.options.spans,
+                );
+                text.push('\n');
+                text
+            }))),
+            _ => Err(Error::NotImplemented {
+                what: Unimplemented::Emit(emit),
+            }),
+        }
+    }
+
+    /// `krait run`: compiles `path` and runs it (natively, or in the
+    /// reference VM with `interpret`), with `args` as its `sys.argv[1:]`.
+    pub fn run(&self, path: &Path, interpret: bool, args: &[OsString]) -> Result<u8, Error> {
+        let _checked = self.front_end(path)?;
+        // `args` becomes the program's sys.argv[1:] once programs run.
+        let _ = args;
+        let what = if interpret {
+            Unimplemented::Interpret
+        } else {
+            Unimplemented::Run
+        };
+        Err(Error::NotImplemented { what })
+    }
+
+    /// Reads `path` and runs every check CPython makes before running a
+    /// program.
+    pub fn front_end(&self, path: &Path) -> Result<Checked, Error> {
+        let source = self.stage("read", || read_source(path))?;
+        // parse_module lexes as it goes; `--emit tokens` calls the lexer alone.
+        let module = source.check(self.stage("parse", || syntax::parse_module(&source.text)))?;
+        // Symbol-table errors ('return' outside function, …) need the whole
+        // tree, so they come after parsing, as in CPython.
+        source.check(self.stage("scopes", || scopes::check_module(&module)))?;
+        Ok(Checked { source, module })
+    }
+
+    /// Runs one stage, timing it when `--timings` is on.
+    fn stage<T>(&self, name: &str, run: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let result = run();
+        if self.options.timings {
+            // A developer aid: if stderr is gone, there is no one to tell.
+            let _ = writeln!(io::stderr(), "timing: {name:<8} {:>12.3?}", start.elapsed());
+        }
+        result
+    }
+}
+
+impl Source {
+    fn syntax_error(&self, error: SyntaxError) -> Error {
+        Error::Syntax {
+            path: self.path.clone(),
+            source: self.text.clone(),
+            error,
+        }
+    }
+
+    fn check<T>(&self, result: Result<T, SyntaxError>) -> Result<T, Error> {
+        result.map_err(|error| self.syntax_error(error))
+    }
+}
+
+/// Reads a source file. A file that is not UTF-8 is a syntax error (as in
+/// CPython), reported at its first bad byte; a UTF-8 byte-order mark is
+/// dropped.
+pub fn read_source(path: &Path) -> Result<Source, Error> {
+    let bytes = std::fs::read(path).map_err(|error| Error::Io {
+        op: IoOp::Read,
+        path: path.to_path_buf(),
+        error,
+    })?;
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map_or(bytes.as_slice(), |rest| rest);
+    if u32::try_from(bytes.len()).is_err() {
+        // Spans are u32 byte offsets.
+        let error = io::Error::new(io::ErrorKind::InvalidData, "file is larger than 4 GiB");
+        return Err(Error::Io {
+            op: IoOp::Read,
+            path: path.to_path_buf(),
+            error,
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Source {
+            path: path.to_path_buf(),
+            text: text.to_string(),
+        }),
+        Err(utf8) => {
+            // Offsets up to the first bad byte are the same in the lossy text.
+            let at = Span::at(utf8.valid_up_to() as u32);
+            Err(Error::Syntax {
+                path: path.to_path_buf(),
+                source: String::from_utf8_lossy(bytes).into_owned(),
+                error: SyntaxError::new(SyntaxErrorKind::InvalidUtf8, at),
+            })
+        }
+    }
+}
+
+/// Writes a listing to the file `-o` named.
+pub fn write_output(path: &Path, text: &str) -> Result<(), Error> {
+    std::fs::write(path, text).map_err(|error| Error::Io {
+        op: IoOp::Write,
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
+/// The `--emit tokens` listing: one token per line, `line:col-line:col`
+/// (1-based lines, 0-based character columns, as `python -m tokenize`),
+/// the kind, and the token's text as a Python string literal.
+pub fn format_tokens(source: &str, tokens: &[syntax::token::Token]) -> String {
+    let index = LineIndex::new(source);
+    let mut out = String::new();
+    for token in tokens {
+        let text = source.get(token.span.range()).unwrap_or("");
+        let (l1, c1) = index.line_col(token.span.start);
+        // The end is just after the last character, on that character's
+        // line (a NEWLINE token ends on its own line, as in tokenize).
+        let (l2, c2) = match text.chars().next_back() {
+            Some(last) => {
+                let (line, col) = index.line_col(token.span.end - last.len_utf8() as u32);
+                (line, col + 1)
+            }
+            None => (l1, c1),
+        };
+        let range = format!("{l1}:{c1}-{l2}:{c2}");
+        out.push_str(&format!(
+            "{range:<12}  {:<12}  {}\n",
+            token.kind.name(),
+            py_repr(text)
+        ));
+    }
+    out
+}
+
+/// `repr(text)` as Python prints it: single quotes unless the text contains
+/// a single quote and no double quote; `\n`, `\r`, `\t`, `\\` and
+/// non-printable characters escaped.
+fn py_repr(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for ch in text.chars() {
+        match ch {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\\' => out.push_str("\\\\"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_printable(c) => out.push(c),
+            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// An approximation of `str.isprintable` for one character: control
+/// characters, and separators other than the space, are not printable.
+fn is_printable(c: char) -> bool {
+    !(c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{feff}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repr_matches_python() {
+        assert_eq!(py_repr("abc"), "'abc'");
+        assert_eq!(py_repr("\n"), "'\\n'");
+        assert_eq!(py_repr("'x'"), "\"'x'\"");
+        assert_eq!(py_repr("'\""), "'\\'\"'");
+        assert_eq!(py_repr("\"a\\n\""), "'\"a\\\\n\"'");
+        assert_eq!(py_repr("\u{7}é\u{85}"), "'\\x07é\\x85'");
+        assert_eq!(py_repr("\u{2028}"), "'\\u2028'");
+    }
+
+    #[test]
+    fn token_listing_uses_tokenize_positions() {
+        use syntax::token::{Token, TokenKind};
+        let token = |kind, start, end| Token {
+            kind,
+            span: Span::new(start, end),
+        };
+        let tokens = [
+            token(TokenKind::Name, 0, 2),
+            token(TokenKind::String, 5, 11),
+            token(TokenKind::Newline, 11, 12),
+            token(TokenKind::EndOfFile, 12, 12),
+        ];
+        let listing = format_tokens("é = 'a\\\nb'\n", &tokens);
+        let lines: Vec<_> = listing
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>())
+            .collect();
+        assert_eq!(lines[0], ["1:0-1:1", "NAME", "'é'"]);
+        assert_eq!(lines[1], ["1:4-2:2", "STRING", "\"'a\\\\\\nb'\""]);
+        assert_eq!(lines[2], ["2:2-2:3", "NEWLINE", "'\\n'"]);
+        assert_eq!(lines[3], ["3:0-3:0", "ENDMARKER", "''"]);
+    }
+
+    #[test]
+    fn missing_file_is_a_read_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing.py");
+        let error = read_source(&path).unwrap_err();
+        assert!(matches!(error, Error::Io { op: IoOp::Read, .. }));
+        assert!(error.to_string().starts_with("cannot read '"), "{error}");
+    }
+
+    #[test]
+    fn non_utf8_file_is_a_syntax_error_at_the_first_bad_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.py");
+        std::fs::write(&path, b"x = 1\n\xff = 2\n").unwrap();
+        match read_source(&path).unwrap_err() {
+            Error::Syntax { error, source, .. } => {
+                assert_eq!(error.kind, SyntaxErrorKind::InvalidUtf8);
+                assert_eq!(error.span, Span::at(6));
+                assert_eq!(source, "x = 1\n\u{fffd} = 2\n");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn byte_order_mark_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bom.py");
+        std::fs::write(&path, b"\xEF\xBB\xBFpass\n").unwrap();
+        assert_eq!(read_source(&path).unwrap().text, "pass\n");
+    }
+}

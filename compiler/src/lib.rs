@@ -10,6 +10,7 @@
 //! Each stage owns its data and does no IO; only [`driver`] and the CLI
 //! (`main.rs`) touch files, processes and the terminal.
 
+pub mod cli;
 pub mod diagnostics;
 pub mod driver;
 pub mod scopes;

@@ -1,10 +1,45 @@
-//! STUB — being written.
+//! Scope analysis: the symbol table of a parsed module, and the errors
+//! CPython 3.11 raises after parsing but before anything runs.
+//!
+//! The passes run in CPython's order, each over the whole module, and the
+//! first error wins:
+//! 1. `future`: leading `from __future__` imports (`Python/future.c`);
+//! 2. `builder`: the symbol table (`Python/symtable.c`, first pass);
+//! 3. `analyze`: `global`/`nonlocal` resolution (`symtable.c`, analysis);
+//! 4. `checks` and `patterns`: what the compiler checks as it generates code
+//!    (`Python/compile.c`).
+//!
+//! So a symbol-table error anywhere in the file beats a compiler error on
+//! an earlier line, as in CPython. The table ([`SymbolTable`], scopes keyed
+//! by the `NodeId` of the node opening them) is the seed of the bytecode
+//! compiler's scope information; today only its errors are used.
+
+mod analyze;
+mod builder;
+mod checks;
+mod future;
+mod patterns;
+pub mod symbols;
+
+#[cfg(test)]
+mod tests;
+
+pub use symbols::{Scope, ScopeId, ScopeKind, Symbol, SymbolFlags, SymbolTable};
+
 use crate::syntax::ast::Module;
 use crate::syntax::SyntaxError;
 
 /// The checks CPython makes after parsing and before running anything
 /// (symbol-table and compiler errors such as `'return' outside function`).
 pub fn check_module(module: &Module) -> Result<(), SyntaxError> {
-    let _ = module;
-    todo!()
+    analyze_module(module).map(drop)
+}
+
+/// Runs every pass and returns the module's symbol table.
+pub fn analyze_module(module: &Module) -> Result<SymbolTable, SyntaxError> {
+    let future = future::scan(module)?;
+    let table = builder::build(module, &future)?;
+    analyze::analyze(&table)?;
+    checks::check(module, &table, &future)?;
+    Ok(table)
 }

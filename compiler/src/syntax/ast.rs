@@ -38,21 +38,58 @@ pub enum StmtKind {
     ClassDef(Box<ClassDef>),
     Return(Option<Expr>),
     Delete(Vec<Expr>),
-    Assign { targets: Vec<Expr>, value: Expr },
-    AugAssign { target: Expr, op: Operator, value: Expr },
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
+    AugAssign {
+        target: Expr,
+        op: Operator,
+        value: Expr,
+    },
     /// `simple` is true for a bare name target not in parentheses.
-    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr>, simple: bool },
+    AnnAssign {
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+        simple: bool,
+    },
     For(Box<For>),
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    With { is_async: bool, items: Vec<WithItem>, body: Vec<Stmt> },
-    Match { subject: Expr, cases: Vec<MatchCase> },
-    Raise { exc: Option<Expr>, cause: Option<Expr> },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    With {
+        is_async: bool,
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+    },
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
     /// `is_star` marks `try`/`except*` (CPython's `TryStar`).
     Try(Box<Try>),
-    Assert { test: Expr, msg: Option<Expr> },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
     Import(Vec<Alias>),
-    ImportFrom { module: Option<Ident>, names: Vec<Alias>, level: u32 },
+    ImportFrom {
+        module: Option<Ident>,
+        names: Vec<Alias>,
+        level: u32,
+    },
     Global(Vec<Ident>),
     Nonlocal(Vec<Ident>),
     Expr(Expr),
@@ -141,7 +178,11 @@ pub enum PatternKind {
     MatchValue(Expr),
     MatchSingleton(Constant),
     MatchSequence(Vec<Pattern>),
-    MatchMapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<Ident> },
+    MatchMapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<Ident>,
+    },
     MatchClass {
         cls: Expr,
         patterns: Vec<Pattern>,
@@ -151,7 +192,10 @@ pub enum PatternKind {
     /// `*name` or `*_` (None) inside a sequence pattern.
     MatchStar(Option<Ident>),
     /// `pattern as name`, a capture `name` (pattern None), or `_` (both None).
-    MatchAs { pattern: Option<Box<Pattern>>, name: Option<Ident> },
+    MatchAs {
+        pattern: Option<Box<Pattern>>,
+        name: Option<Ident>,
+    },
     MatchOr(Vec<Pattern>),
 }
 
@@ -170,14 +214,34 @@ pub enum ExprContext {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    BoolOp { op: BoolOp, values: Vec<Expr> },
-    NamedExpr { target: Box<Expr>, value: Box<Expr> },
-    BinOp { left: Box<Expr>, op: Operator, right: Box<Expr> },
-    UnaryOp { op: UnaryOp, operand: Box<Expr> },
+    BoolOp {
+        op: BoolOp,
+        values: Vec<Expr>,
+    },
+    NamedExpr {
+        target: Box<Expr>,
+        value: Box<Expr>,
+    },
+    BinOp {
+        left: Box<Expr>,
+        op: Operator,
+        right: Box<Expr>,
+    },
+    UnaryOp {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
     Lambda(Box<Lambda>),
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     /// A `None` key is a `**mapping` entry.
-    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
+    Dict {
+        keys: Vec<Option<Expr>>,
+        values: Vec<Expr>,
+    },
     Set(Vec<Expr>),
     ListComp(Box<Comprehension>),
     SetComp(Box<Comprehension>),
@@ -186,8 +250,16 @@ pub enum ExprKind {
     Await(Box<Expr>),
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
-    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOp>,
+        comparators: Vec<Expr>,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
     /// One `{value!conversion:format_spec}` field of an f-string.
     FormattedValue {
         value: Box<Expr>,
@@ -197,13 +269,37 @@ pub enum ExprKind {
     /// An f-string: `Constant` strings and `FormattedValue`s.
     JoinedStr(Vec<Expr>),
     Constant(Constant),
-    Attribute { value: Box<Expr>, attr: Ident, ctx: ExprContext },
-    Subscript { value: Box<Expr>, slice: Box<Expr>, ctx: ExprContext },
-    Starred { value: Box<Expr>, ctx: ExprContext },
-    Name { id: String, ctx: ExprContext },
-    List { elts: Vec<Expr>, ctx: ExprContext },
-    Tuple { elts: Vec<Expr>, ctx: ExprContext },
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Attribute {
+        value: Box<Expr>,
+        attr: Ident,
+        ctx: ExprContext,
+    },
+    Subscript {
+        value: Box<Expr>,
+        slice: Box<Expr>,
+        ctx: ExprContext,
+    },
+    Starred {
+        value: Box<Expr>,
+        ctx: ExprContext,
+    },
+    Name {
+        id: String,
+        ctx: ExprContext,
+    },
+    List {
+        elts: Vec<Expr>,
+        ctx: ExprContext,
+    },
+    Tuple {
+        elts: Vec<Expr>,
+        ctx: ExprContext,
+    },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
 }
 
 /// A comprehension or generator expression. For `DictComp`, `elt` is the

@@ -25,16 +25,37 @@ impl SyntaxError {
 pub enum SyntaxErrorKind {
     // ---- lexer ----
     /// `detected_at` is the 1-based line where the lexer gave up.
-    UnterminatedString { detected_at: usize },
-    UnterminatedTripleQuotedString { detected_at: usize },
-    UnclosedBracket { open: char },
-    UnmatchedBracket { close: char },
-    MismatchedBracket { close: char, open: char, open_line: Option<usize> },
-    InvalidCharacter { ch: char },
-    InvalidNonPrintableCharacter { ch: char },
+    UnterminatedString {
+        detected_at: usize,
+    },
+    UnterminatedTripleQuotedString {
+        detected_at: usize,
+    },
+    UnclosedBracket {
+        open: char,
+    },
+    UnmatchedBracket {
+        close: char,
+    },
+    MismatchedBracket {
+        close: char,
+        open: char,
+        open_line: Option<usize>,
+    },
+    InvalidCharacter {
+        ch: char,
+    },
+    InvalidNonPrintableCharacter {
+        ch: char,
+    },
     /// e.g. `1_`, `1__0`, `1e`, `0x`, `1abc`.
-    InvalidNumber { base: NumberBase },
-    InvalidDigit { digit: char, base: NumberBase },
+    InvalidNumber {
+        base: NumberBase,
+    },
+    InvalidDigit {
+        digit: char,
+        base: NumberBase,
+    },
     LeadingZeros,
     UnexpectedCharacterAfterContinuation,
     UnexpectedEofAfterContinuation,
@@ -43,13 +64,31 @@ pub enum SyntaxErrorKind {
     InconsistentTabs,
     TooDeeplyNested,
     /// The encoding declared in a coding cookie is not UTF-8.
-    UnsupportedEncoding { encoding: String },
+    UnsupportedEncoding {
+        encoding: String,
+    },
     InvalidUtf8,
     BytesNonAscii,
     /// A malformed escape, as CPython reports it through the codec:
     /// `(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: truncated \xXX escape`.
-    BadEscape { codec: &'static str, start: usize, end: usize, reason: &'static str },
+    BadEscape {
+        codec: &'static str,
+        start: usize,
+        end: usize,
+        reason: &'static str,
+    },
     UnknownUnicodeName,
+    /// `1jx`: `invalid imaginary literal`.
+    InvalidImaginary,
+    /// More than 99 nested indentation levels (an `IndentationError`).
+    TooManyIndentationLevels,
+    /// A NUL byte anywhere in the source.
+    NullBytes,
+    /// `b"\x4"`: CPython's bytes decoder raises a `ValueError`, reported as
+    /// `(value error) invalid \x escape at position 0`.
+    BytesBadEscape {
+        position: usize,
+    },
 
     // ---- f-strings ----
     FString(FStringError),
@@ -59,22 +98,42 @@ pub enum SyntaxErrorKind {
     /// `invalid syntax. Perhaps you forgot a comma?`
     MissingComma,
     /// `expected ':'` and friends; the payload is the expected token text.
-    Expected { what: &'static str },
+    Expected {
+        what: &'static str,
+    },
     UnexpectedEof,
     /// `expected an indented block after 'if' statement on line 3`
-    ExpectedIndentedBlock { after: &'static str, line: usize },
+    ExpectedIndentedBlock {
+        after: &'static str,
+        line: usize,
+    },
     ExpectedIndentedBlockPlain,
     /// `cannot assign to literal` (with the `here. Maybe you meant '=='...` tail for `=`).
-    CannotAssign { what: &'static str, maybe_comparison: bool },
-    CannotDelete { what: &'static str },
-    CannotAugAssign { what: &'static str },
+    CannotAssign {
+        what: &'static str,
+        maybe_comparison: bool,
+    },
+    CannotDelete {
+        what: &'static str,
+    },
+    CannotAugAssign {
+        what: &'static str,
+    },
     /// `'tuple' is an illegal expression for augmented assignment`
-    IllegalAugAssignTarget { what: &'static str },
-    MissingParentheses { name: &'static str },
+    IllegalAugAssignTarget {
+        what: &'static str,
+    },
+    MissingParentheses {
+        name: &'static str,
+    },
     NonDefaultAfterDefault,
     NamedArgumentsAfterBareStar,
-    DuplicateArgument { name: String },
-    KeywordArgumentRepeated { name: String },
+    DuplicateArgument {
+        name: String,
+    },
+    KeywordArgumentRepeated {
+        name: String,
+    },
     PositionalAfterKeyword,
     PositionalAfterKeywordUnpacking,
     IterableUnpackingAfterKeywordUnpacking,
@@ -85,9 +144,41 @@ pub enum SyntaxErrorKind {
     CannotUseStarredHere,
     CannotUseDoubleStarredHere,
     /// A construct this version of krait does not support; names it.
-    Unsupported { feature: &'static str },
+    Unsupported {
+        feature: &'static str,
+    },
     /// Any other fixed CPython message; prefer a dedicated variant.
     Message(&'static str),
+
+    CannotUseAssignmentExpression {
+        what: &'static str,
+    },
+    ExpectedElseAfterIf,
+    IterableUnpackingInComprehension,
+    SlashMayAppearOnlyOnce,
+    SlashMustBeAheadOfStar,
+    SlashNeedsArgument,
+    StarMayAppearOnlyOnce,
+    ArgumentsAfterVarKeyword,
+    ExpressionCannotContainAssignment,
+    MixedBytesAndNonBytes,
+    ExpectedExceptOrFinally,
+    MixedExceptAndExceptStar,
+    ExceptTypesMustBeParenthesized,
+    ExpectedExceptionTypes,
+    TrailingCommaNeedsParentheses,
+    AnnotatedTarget {
+        what: &'static str,
+    },
+    IllegalAnnotationTarget,
+    CannotUseWildcardAsTarget,
+    PatternFString,
+    ImaginaryNumberRequired,
+    RealNumberRequired,
+    PositionalPatternAfterKeyword,
+
+    /// The AST would be deeper than `parser::MAX_DEPTH`.
+    ExpressionTooDeep,
 
     // ---- early checks (scopes) ----
     ReturnOutsideFunction,
@@ -97,18 +188,90 @@ pub enum SyntaxErrorKind {
     BreakOutsideLoop,
     ContinueNotInLoop,
     NonlocalAtModuleLevel,
-    NoBindingForNonlocal { name: String },
-    NameAssignedBeforeGlobal { name: String },
-    NameUsedBeforeGlobal { name: String },
-    NameAssignedBeforeNonlocal { name: String },
-    NameUsedBeforeNonlocal { name: String },
-    NameIsParameterAndGlobal { name: String },
-    NameIsParameterAndNonlocal { name: String },
-    NameIsNonlocalAndGlobal { name: String },
+    NoBindingForNonlocal {
+        name: String,
+    },
+    NameAssignedBeforeGlobal {
+        name: String,
+    },
+    NameUsedBeforeGlobal {
+        name: String,
+    },
+    NameAssignedBeforeNonlocal {
+        name: String,
+    },
+    NameUsedBeforeNonlocal {
+        name: String,
+    },
+    NameIsParameterAndGlobal {
+        name: String,
+    },
+    NameIsParameterAndNonlocal {
+        name: String,
+    },
+    NameIsNonlocalAndGlobal {
+        name: String,
+    },
     ReturnWithValueInAsyncGenerator,
     AsyncComprehensionOutsideAsyncFunction,
     ImportStarOnlyAtModuleLevel,
     DefaultExceptMustBeLast,
+    /// `'yield' inside list comprehension`; `what` names the comprehension.
+    YieldInsideComprehension {
+        what: &'static str,
+    },
+    YieldFromInsideAsyncFunction,
+    AsyncForOutsideAsyncFunction,
+    AsyncWithOutsideAsyncFunction,
+    /// `break`, `continue` or `return` leaving an `except*` handler.
+    ControlFlowInExceptStar,
+    AnnotatedNameCantBeGlobal {
+        name: String,
+    },
+    AnnotatedNameCantBeNonlocal {
+        name: String,
+    },
+    NamedExprInComprehensionIterable,
+    NamedExprRebindsIterationVariable {
+        name: String,
+    },
+    NamedExprInClassComprehension,
+    ComprehensionRebindsNamedExprTarget {
+        name: String,
+    },
+    /// `'yield expression' can not be used within an annotation` (only under
+    /// `from __future__ import annotations`).
+    NotAllowedInAnnotation {
+        what: &'static str,
+    },
+    /// `too many expressions in star-unpacking assignment`; `what` is
+    /// `assignment` or `sequence pattern`.
+    TooManyExpressionsInStarUnpacking {
+        what: &'static str,
+    },
+    FutureImportNotFirst,
+    FutureFeatureNotDefined {
+        name: String,
+    },
+    /// `from __future__ import braces`.
+    FutureBraces,
+    MultipleAssignmentsInPattern {
+        name: String,
+    },
+    NameCaptureMakesRemainingUnreachable {
+        name: String,
+    },
+    WildcardMakesRemainingUnreachable,
+    AlternativePatternsBindDifferentNames,
+    AttributeNameRepeatedInClassPattern {
+        name: String,
+    },
+    MultipleStarredNamesInSequencePattern,
+    /// `key` is the repr of the repeated key.
+    MappingPatternDuplicateKey {
+        key: String,
+    },
+    MappingPatternKeysLiteralsOnly,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,8 +290,21 @@ pub enum FStringError {
     Backslash,
     Comment,
     InvalidConversion,
-    UnmatchedBracket { close: char },
+    UnmatchedBracket {
+        close: char,
+    },
     Unterminated,
+    /// `f"{!r}"`: `f-string: expression required before '!'`.
+    ExpressionRequiredBefore {
+        ch: char,
+    },
+    /// A replacement field in a format spec's replacement field.
+    NestedTooDeeply,
+    MismatchedBracket {
+        close: char,
+        open: char,
+    },
+    TooManyNestedParens,
 }
 
 impl SyntaxErrorKind {
@@ -136,8 +312,11 @@ impl SyntaxErrorKind {
     pub fn class_name(&self) -> &'static str {
         use SyntaxErrorKind::*;
         match self {
-            UnexpectedIndent | UnindentMismatch | ExpectedIndentedBlock { .. }
-            | ExpectedIndentedBlockPlain => "IndentationError",
+            UnexpectedIndent
+            | UnindentMismatch
+            | ExpectedIndentedBlock { .. }
+            | ExpectedIndentedBlockPlain
+            | TooManyIndentationLevels => "IndentationError",
             InconsistentTabs => "TabError",
             _ => "SyntaxError",
         }
@@ -153,7 +332,7 @@ impl SyntaxErrorKind {
             UnmatchedBracket { .. } => "unmatched-bracket",
             MismatchedBracket { .. } => "mismatched-bracket",
             InvalidCharacter { .. } | InvalidNonPrintableCharacter { .. } => "invalid-character",
-            InvalidNumber { .. } | InvalidDigit { .. } => "invalid-number",
+            InvalidNumber { .. } | InvalidDigit { .. } | InvalidImaginary => "invalid-number",
             LeadingZeros => "leading-zeros",
             UnexpectedCharacterAfterContinuation | UnexpectedEofAfterContinuation => {
                 "bad-line-continuation"
@@ -161,16 +340,19 @@ impl SyntaxErrorKind {
             UnexpectedIndent => "unexpected-indent",
             UnindentMismatch => "unindent-mismatch",
             InconsistentTabs => "inconsistent-tabs",
-            TooDeeplyNested => "too-deeply-nested",
+            TooDeeplyNested | TooManyIndentationLevels => "too-deeply-nested",
+            NullBytes => "bad-encoding",
             UnsupportedEncoding { .. } | InvalidUtf8 => "bad-encoding",
             BytesNonAscii => "bytes-non-ascii",
-            BadEscape { .. } | UnknownUnicodeName => "bad-escape",
+            BadEscape { .. } | UnknownUnicodeName | BytesBadEscape { .. } => "bad-escape",
             FString(_) => "fstring",
             InvalidSyntax | MissingComma | Message(_) => "invalid-syntax",
             Expected { .. } => "expected-token",
             UnexpectedEof => "unexpected-eof",
             ExpectedIndentedBlock { .. } | ExpectedIndentedBlockPlain => "expected-indent",
-            CannotAssign { .. } | CannotDelete { .. } | CannotAugAssign { .. }
+            CannotAssign { .. }
+            | CannotDelete { .. }
+            | CannotAugAssign { .. }
             | IllegalAugAssignTarget { .. } => "invalid-target",
             MissingParentheses { .. } => "missing-parentheses",
             NonDefaultAfterDefault | NamedArgumentsAfterBareStar | DuplicateArgument { .. } => {
@@ -187,8 +369,34 @@ impl SyntaxErrorKind {
             | CannotUseStarredHere
             | CannotUseDoubleStarredHere => "invalid-starred",
             Unsupported { .. } => "unsupported",
-            ReturnOutsideFunction | YieldOutsideFunction | AwaitOutsideFunction
-            | AwaitOutsideAsyncFunction | ReturnWithValueInAsyncGenerator
+            CannotUseAssignmentExpression { .. } => "invalid-target",
+            ExpectedElseAfterIf => "invalid-syntax",
+            IterableUnpackingInComprehension => "invalid-starred",
+            SlashMayAppearOnlyOnce => "invalid-parameters",
+            SlashMustBeAheadOfStar => "invalid-parameters",
+            SlashNeedsArgument => "invalid-parameters",
+            StarMayAppearOnlyOnce => "invalid-parameters",
+            ArgumentsAfterVarKeyword => "invalid-parameters",
+            ExpressionCannotContainAssignment => "invalid-arguments",
+            MixedBytesAndNonBytes => "invalid-syntax",
+            ExpectedExceptOrFinally => "expected-token",
+            MixedExceptAndExceptStar => "invalid-syntax",
+            ExceptTypesMustBeParenthesized => "invalid-syntax",
+            ExpectedExceptionTypes => "invalid-syntax",
+            TrailingCommaNeedsParentheses => "invalid-syntax",
+            AnnotatedTarget { .. } => "invalid-target",
+            IllegalAnnotationTarget => "invalid-target",
+            CannotUseWildcardAsTarget => "invalid-pattern",
+            PatternFString => "invalid-pattern",
+            ImaginaryNumberRequired => "invalid-pattern",
+            RealNumberRequired => "invalid-pattern",
+            PositionalPatternAfterKeyword => "invalid-pattern",
+            ExpressionTooDeep => "too-deeply-nested",
+            ReturnOutsideFunction
+            | YieldOutsideFunction
+            | AwaitOutsideFunction
+            | AwaitOutsideAsyncFunction
+            | ReturnWithValueInAsyncGenerator
             | AsyncComprehensionOutsideAsyncFunction => "outside-function",
             BreakOutsideLoop | ContinueNotInLoop => "outside-loop",
             NonlocalAtModuleLevel
@@ -202,6 +410,29 @@ impl SyntaxErrorKind {
             | NameIsNonlocalAndGlobal { .. } => "invalid-declaration",
             ImportStarOnlyAtModuleLevel => "import-star-not-at-module-level",
             DefaultExceptMustBeLast => "default-except-not-last",
+            YieldInsideComprehension { .. } | YieldFromInsideAsyncFunction => "invalid-yield",
+            AsyncForOutsideAsyncFunction | AsyncWithOutsideAsyncFunction => "outside-function",
+            ControlFlowInExceptStar => "control-flow-in-except-star",
+            AnnotatedNameCantBeGlobal { .. } | AnnotatedNameCantBeNonlocal { .. } => {
+                "invalid-declaration"
+            }
+            NamedExprInComprehensionIterable
+            | NamedExprRebindsIterationVariable { .. }
+            | NamedExprInClassComprehension
+            | ComprehensionRebindsNamedExprTarget { .. } => "invalid-named-expression",
+            NotAllowedInAnnotation { .. } => "invalid-annotation",
+            TooManyExpressionsInStarUnpacking { .. } => "invalid-starred",
+            FutureImportNotFirst | FutureFeatureNotDefined { .. } | FutureBraces => {
+                "invalid-future-import"
+            }
+            MultipleAssignmentsInPattern { .. }
+            | NameCaptureMakesRemainingUnreachable { .. }
+            | WildcardMakesRemainingUnreachable
+            | AlternativePatternsBindDifferentNames
+            | AttributeNameRepeatedInClassPattern { .. }
+            | MultipleStarredNamesInSequencePattern
+            | MappingPatternDuplicateKey { .. }
+            | MappingPatternKeysLiteralsOnly => "invalid-pattern",
         }
     }
 }
@@ -229,6 +460,15 @@ impl fmt::Display for FStringError {
             }
             UnmatchedBracket { close } => write!(f, "f-string: unmatched '{close}'"),
             Unterminated => write!(f, "f-string: unterminated string"),
+            ExpressionRequiredBefore { ch } => {
+                write!(f, "f-string: expression required before '{ch}'")
+            }
+            NestedTooDeeply => write!(f, "f-string: expressions nested too deeply"),
+            MismatchedBracket { close, open } => write!(
+                f,
+                "f-string: closing parenthesis '{close}' does not match opening parenthesis '{open}'"
+            ),
+            TooManyNestedParens => write!(f, "f-string: too many nested parenthesis"),
         }
     }
 }
@@ -278,6 +518,12 @@ impl fmt::Display for SyntaxErrorKind {
             }
             InconsistentTabs => write!(f, "inconsistent use of tabs and spaces in indentation"),
             TooDeeplyNested => write!(f, "too many nested parentheses"),
+            TooManyIndentationLevels => write!(f, "too many levels of indentation"),
+            NullBytes => write!(f, "source code cannot contain null bytes"),
+            BytesBadEscape { position } => {
+                write!(f, "(value error) invalid \\x escape at position {position}")
+            }
+            InvalidImaginary => write!(f, "invalid imaginary literal"),
             UnsupportedEncoding { encoding } => write!(
                 f,
                 "encoding problem: {encoding} (krait reads only UTF-8 source files)"
@@ -347,6 +593,29 @@ impl fmt::Display for SyntaxErrorKind {
             CannotUseDoubleStarredHere => write!(f, "cannot use double starred expression here"),
             Unsupported { feature } => write!(f, "krait does not support {feature} yet"),
             Message(m) => write!(f, "{m}"),
+            CannotUseAssignmentExpression { what } => write!(f, "cannot use assignment expressions with {what}"),
+            ExpectedElseAfterIf => write!(f, "expected 'else' after 'if' expression"),
+            IterableUnpackingInComprehension => write!(f, "iterable unpacking cannot be used in comprehension"),
+            SlashMayAppearOnlyOnce => write!(f, "/ may appear only once"),
+            SlashMustBeAheadOfStar => write!(f, "/ must be ahead of *"),
+            SlashNeedsArgument => write!(f, "at least one argument must precede /"),
+            StarMayAppearOnlyOnce => write!(f, "* argument may appear only once"),
+            ArgumentsAfterVarKeyword => write!(f, "arguments cannot follow var-keyword argument"),
+            ExpressionCannotContainAssignment => write!(f, "expression cannot contain assignment, perhaps you meant \"==\"?"),
+            MixedBytesAndNonBytes => write!(f, "cannot mix bytes and nonbytes literals"),
+            ExpectedExceptOrFinally => write!(f, "expected 'except' or 'finally' block"),
+            MixedExceptAndExceptStar => write!(f, "cannot have both 'except' and 'except*' on the same 'try'"),
+            ExceptTypesMustBeParenthesized => write!(f, "multiple exception types must be parenthesized"),
+            ExpectedExceptionTypes => write!(f, "expected one or more exception types"),
+            TrailingCommaNeedsParentheses => write!(f, "trailing comma not allowed without surrounding parentheses"),
+            AnnotatedTarget { what } => write!(f, "only single target (not {what}) can be annotated"),
+            IllegalAnnotationTarget => write!(f, "illegal target for annotation"),
+            CannotUseWildcardAsTarget => write!(f, "cannot use '_' as a target"),
+            PatternFString => write!(f, "patterns may only match literals and attribute lookups"),
+            ImaginaryNumberRequired => write!(f, "imaginary number required in complex literal"),
+            RealNumberRequired => write!(f, "real number required in complex literal"),
+            PositionalPatternAfterKeyword => write!(f, "positional patterns follow keyword patterns"),
+            ExpressionTooDeep => write!(f, "expression nested too deeply (krait's limit is 2500 levels)"),
             ReturnOutsideFunction => write!(f, "'return' outside function"),
             YieldOutsideFunction => write!(f, "'yield' outside function"),
             AwaitOutsideFunction => write!(f, "'await' outside function"),
@@ -388,6 +657,71 @@ impl fmt::Display for SyntaxErrorKind {
                 write!(f, "import * only allowed at module level")
             }
             DefaultExceptMustBeLast => write!(f, "default 'except:' must be last"),
+            YieldInsideComprehension { what } => write!(f, "'yield' inside {what}"),
+            YieldFromInsideAsyncFunction => write!(f, "'yield from' inside async function"),
+            AsyncForOutsideAsyncFunction => write!(f, "'async for' outside async function"),
+            AsyncWithOutsideAsyncFunction => write!(f, "'async with' outside async function"),
+            ControlFlowInExceptStar => write!(
+                f,
+                "'break', 'continue' and 'return' cannot appear in an except* block"
+            ),
+            AnnotatedNameCantBeGlobal { name } => {
+                write!(f, "annotated name '{name}' can't be global")
+            }
+            AnnotatedNameCantBeNonlocal { name } => {
+                write!(f, "annotated name '{name}' can't be nonlocal")
+            }
+            NamedExprInComprehensionIterable => write!(
+                f,
+                "assignment expression cannot be used in a comprehension iterable expression"
+            ),
+            NamedExprRebindsIterationVariable { name } => write!(
+                f,
+                "assignment expression cannot rebind comprehension iteration variable '{name}'"
+            ),
+            NamedExprInClassComprehension => write!(
+                f,
+                "assignment expression within a comprehension cannot be used in a class body"
+            ),
+            ComprehensionRebindsNamedExprTarget { name } => write!(
+                f,
+                "comprehension inner loop cannot rebind assignment expression target '{name}'"
+            ),
+            NotAllowedInAnnotation { what } => {
+                write!(f, "'{what}' can not be used within an annotation")
+            }
+            TooManyExpressionsInStarUnpacking { what } => {
+                write!(f, "too many expressions in star-unpacking {what}")
+            }
+            FutureImportNotFirst => {
+                write!(f, "from __future__ imports must occur at the beginning of the file")
+            }
+            FutureFeatureNotDefined { name } => write!(f, "future feature {name} is not defined"),
+            FutureBraces => write!(f, "not a chance"),
+            MultipleAssignmentsInPattern { name } => {
+                write!(f, "multiple assignments to name '{name}' in pattern")
+            }
+            NameCaptureMakesRemainingUnreachable { name } => {
+                write!(f, "name capture '{name}' makes remaining patterns unreachable")
+            }
+            WildcardMakesRemainingUnreachable => {
+                write!(f, "wildcard makes remaining patterns unreachable")
+            }
+            AlternativePatternsBindDifferentNames => {
+                write!(f, "alternative patterns bind different names")
+            }
+            AttributeNameRepeatedInClassPattern { name } => {
+                write!(f, "attribute name repeated in class pattern: {name}")
+            }
+            MultipleStarredNamesInSequencePattern => {
+                write!(f, "multiple starred names in sequence pattern")
+            }
+            MappingPatternDuplicateKey { key } => {
+                write!(f, "mapping pattern checks duplicate key ({key})")
+            }
+            MappingPatternKeysLiteralsOnly => {
+                write!(f, "mapping pattern keys may only match literals and attribute lookups")
+            }
         }
     }
 }

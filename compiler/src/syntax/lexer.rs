@@ -1,7 +1,39 @@
-//! STUB — being written.
-use super::error::SyntaxError;
+//! The lexer: Python 3.11 source text to tokens.
+//!
+//! This follows CPython 3.11's tokenizer (`Parser/tokenizer.c`) closely: the
+//! same indentation rules (tabs to multiples of 8, checked against a tab size
+//! of 1 for consistency), implicit line joining inside brackets, backslash
+//! continuations, the same number grammar and the same error messages and
+//! positions. It works on bytes with ASCII fast paths and allocates nothing
+//! per token.
+//!
+//! Output: every logical line ends in a `Newline` token (the newline
+//! character, or an empty span at the end of the file); blank and
+//! comment-only lines produce nothing; `Indent`/`Dedent` are empty spans at
+//! the first token of a line; at the end come the pending `Dedent`s and an
+//! empty `EndOfFile`. On an error the lexer stops and the last token is an
+//! `Error` token whose span is the error's span, so that the parser reports
+//! it only when it gets there (an earlier parse error wins).
+//!
+//! Deviations from CPython, all deliberate:
+//! * the lexer stops at the first error; CPython's parser re-tokenizes the
+//!   rest of the file after a generic syntax error to look for a tokenizer
+//!   error, which krait's parser may or may not do;
+//! * `!` alone is an `Exclamation` token (CPython 3.11 has no such token; the
+//!   parser rejects it outside f-strings);
+//! * `$`, `?` and `` ` `` stop the lexer with CPython's `invalid syntax` at
+//!   that character, and so does `<>` (CPython lexes it as `!=` and rejects it
+//!   in the parser, at the same place);
+//! * a coding cookie naming anything but UTF-8 is an error: krait reads only
+//!   UTF-8;
+//! * a lone `\r` ends a line as in CPython, but line numbers (as computed by
+//!   [`LineIndex`](super::span::LineIndex)) count only `\n`;
+//! * identifiers are checked against the Unicode version of the
+//!   `unicode-ident` crate, not CPython 3.11's Unicode 14.
+
+use super::error::{NumberBase, SyntaxError, SyntaxErrorKind};
 use super::span::Span;
-use super::token::Token;
+use super::token::{Token, TokenKind};
 
 /// The lexer's output: tokens ending in `EndOfFile`, or in an `Error` token
 /// whose error is `error`.
@@ -12,14 +44,2256 @@ pub struct Lexed {
 
 /// Lexes a whole module.
 pub fn lex(source: &str) -> Lexed {
-    let _ = source;
-    todo!()
+    let mut lexer = Lexer::new(source, 0, source.len(), false);
+    let result = lexer.module();
+    lexer.finish(result)
 }
 
 /// Lexes `source[range]` as the inside of a bracket (an f-string replacement
 /// field's expression): no NEWLINE/INDENT/DEDENT, spans relative to `source`,
 /// ending in `EndOfFile` (or `Error`).
 pub fn lex_fragment(source: &str, range: Span) -> Lexed {
-    let _ = (source, range);
-    todo!()
+    let end = (range.end as usize).min(source.len());
+    let start = (range.start as usize).min(end);
+    let mut lexer = Lexer::new(source, start, end, true);
+    let result = lexer.run();
+    lexer.finish(result)
+}
+
+/// CPython's `MAXLEVEL`: brackets nest at most this deep.
+const MAX_PAREN_LEVEL: usize = 200;
+/// CPython's `MAXINDENT`: at most `MAX_INDENT - 1` indentation levels.
+const MAX_INDENT: usize = 100;
+const TAB_SIZE: usize = 8;
+
+/// Bytes that may continue an identifier: ASCII letters, digits, `_`, and
+/// every non-ASCII byte (checked properly when an identifier has any).
+static IDENT_CONTINUE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        table[i] = c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+        i += 1;
+    }
+    table
+};
+
+/// Bytes with no special meaning inside a single-quoted string.
+static STRING_PLAIN: [bool; 256] = {
+    let mut table = [true; 256];
+    table[b'\'' as usize] = false;
+    table[b'"' as usize] = false;
+    table[b'\\' as usize] = false;
+    table[b'\n' as usize] = false;
+    table[b'\r' as usize] = false;
+    table
+};
+
+struct Lexer<'a> {
+    source: &'a str,
+    /// The bytes being lexed: the source up to the end of the range (or up
+    /// to the line holding the first NUL byte).
+    b: &'a [u8],
+    /// Where lexing started (0, or a fragment's start).
+    begin: usize,
+    pos: usize,
+    tokens: Vec<Token>,
+    /// Indentation stack: (column with tabs to 8, column with tabs to 1).
+    indents: Vec<(usize, usize)>,
+    /// Open brackets: the bracket byte and its offset.
+    parens: Vec<(u8, u32)>,
+    /// Lexing an f-string expression: always inside a (virtual) bracket.
+    fragment: bool,
+    at_bol: bool,
+    /// The current line is blank or comment-only.
+    blank: bool,
+    /// The first NUL byte: lexing stops at the start of its line.
+    nul: Option<usize>,
+}
+
+fn error(kind: SyntaxErrorKind, start: usize, end: usize) -> SyntaxError {
+    SyntaxError::new(kind, Span::new(start as u32, end as u32))
+}
+
+/// The length of the UTF-8 sequence whose first byte is `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7f => 1,
+        0xf0..=0xff => 4,
+        0xe0..=0xef => 3,
+        _ => 2,
+    }
+}
+
+impl<'a> Lexer<'a> {
+    fn new(source: &'a str, begin: usize, end: usize, fragment: bool) -> Self {
+        let bytes = source.as_bytes();
+        let range = bytes.get(begin..end).unwrap_or_default();
+        let nul = range.iter().position(|&c| c == 0).map(|i| begin + i);
+        let end = match nul {
+            Some(n) => {
+                let line_start = bytes[begin..n]
+                    .iter()
+                    .rposition(|&c| c == b'\n' || c == b'\r')
+                    .map_or(begin, |i| begin + i + 1);
+                line_start
+            }
+            None => end,
+        };
+        Lexer {
+            source,
+            b: bytes.get(..end).unwrap_or_default(),
+            begin,
+            pos: begin,
+            tokens: Vec::with_capacity((end - begin) / 4 + 4),
+            indents: vec![(0, 0)],
+            parens: Vec::new(),
+            fragment,
+            at_bol: !fragment,
+            blank: false,
+            nul,
+        }
+    }
+
+    fn finish(mut self, result: Result<(), SyntaxError>) -> Lexed {
+        match result {
+            Ok(()) => Lexed {
+                tokens: self.tokens,
+                error: None,
+            },
+            Err(e) => {
+                self.tokens.push(Token {
+                    kind: TokenKind::Error,
+                    span: e.span,
+                });
+                Lexed {
+                    tokens: self.tokens,
+                    error: Some(e),
+                }
+            }
+        }
+    }
+
+    /// The byte at `i`, or 0 past the end (the lexed bytes hold no NUL).
+    #[inline(always)]
+    fn at(&self, i: usize) -> u8 {
+        self.b.get(i).copied().unwrap_or(0)
+    }
+
+    #[inline(always)]
+    fn push(&mut self, kind: TokenKind, start: usize, end: usize) {
+        self.tokens.push(Token {
+            kind,
+            span: Span::new(start as u32, end as u32),
+        });
+    }
+
+    fn in_parens(&self) -> bool {
+        self.fragment || !self.parens.is_empty()
+    }
+
+    /// 1-based line of byte offset `pos` (counting `\n`, as `LineIndex`).
+    fn line_of(&self, pos: usize) -> usize {
+        let bytes = self.source.as_bytes();
+        1 + bytes[..pos.min(bytes.len())]
+            .iter()
+            .filter(|&&c| c == b'\n')
+            .count()
+    }
+
+    /// The line CPython reports at the end of the input: the last line, not
+    /// the empty one after a final newline.
+    fn eof_line(&self) -> usize {
+        let end = self.b.len();
+        let mut line = self.line_of(end);
+        if end > 0 && self.b[end - 1] == b'\n' {
+            line -= 1;
+        }
+        line.max(1)
+    }
+
+    /// The offset where the physical line holding `pos` starts.
+    fn line_start(&self, pos: usize) -> usize {
+        let lo = self.begin.min(pos);
+        self.b
+            .get(lo..pos.min(self.b.len()))
+            .unwrap_or_default()
+            .iter()
+            .rposition(|&c| c == b'\n' || c == b'\r')
+            .map_or(lo, |i| lo + i + 1)
+    }
+
+    /// The error for running out of input: the NUL byte that cut the input
+    /// short, else `otherwise`.
+    fn eof_error(&self, otherwise: SyntaxError) -> SyntaxError {
+        match self.nul {
+            Some(n) => error(SyntaxErrorKind::NullBytes, n, n + 1),
+            None => otherwise,
+        }
+    }
+
+    /// `'(' was never closed` for the innermost open bracket, if any.
+    fn unclosed_bracket(&self) -> Option<SyntaxError> {
+        self.parens.last().map(|&(open, at)| {
+            let at = at as usize;
+            error(
+                SyntaxErrorKind::UnclosedBracket { open: open as char },
+                at,
+                at + 1,
+            )
+        })
+    }
+
+    fn module(&mut self) -> Result<(), SyntaxError> {
+        if self.source.len() > u32::MAX as usize {
+            return Err(error(
+                SyntaxErrorKind::Message("source file is too large"),
+                0,
+                0,
+            ));
+        }
+        if self.b.starts_with(b"\xEF\xBB\xBF") {
+            self.pos = 3;
+        }
+        check_coding_cookie(self.b, self.pos)?;
+        self.run()
+    }
+
+    fn run(&mut self) -> Result<(), SyntaxError> {
+        loop {
+            if self.at_bol {
+                self.at_bol = false;
+                self.indentation()?;
+            }
+            while matches!(self.at(self.pos), b' ' | b'\t' | b'\x0c') {
+                self.pos += 1;
+            }
+            let start = self.pos;
+            let Some(&c) = self.b.get(start) else {
+                return self.end_of_input();
+            };
+            match c {
+                b'a'..=b'z' | b'A'..=b'Z' | b'_' | 0x80..=0xff => self.name_or_string(start)?,
+                b'\n' | b'\r' => {
+                    let len = if c == b'\r' && self.at(start + 1) == b'\n' {
+                        2
+                    } else {
+                        1
+                    };
+                    self.pos = start + len;
+                    self.at_bol = true;
+                    if !self.blank && !self.in_parens() {
+                        self.push(TokenKind::Newline, start, start + len);
+                    }
+                }
+                b'0'..=b'9' => self.number(start, start + 1, false)?,
+                b'"' | b'\'' => self.string(start, start)?,
+                b'#' => {
+                    let rest = &self.b[start..];
+                    self.pos = start
+                        + rest
+                            .iter()
+                            .position(|&c| c == b'\n' || c == b'\r')
+                            .unwrap_or(rest.len());
+                }
+                b'.' => {
+                    if self.at(start + 1).is_ascii_digit() {
+                        self.number(start, start + 1, true)?;
+                    } else if self.at(start + 1) == b'.' && self.at(start + 2) == b'.' {
+                        self.op(TokenKind::Ellipsis, start, 3);
+                    } else {
+                        self.op(TokenKind::Dot, start, 1);
+                    }
+                }
+                b'\\' => self.continuation(start)?,
+                b'(' | b'[' | b'{' => {
+                    if self.parens.len() >= MAX_PAREN_LEVEL {
+                        return Err(error(SyntaxErrorKind::TooDeeplyNested, start, start + 1));
+                    }
+                    self.parens.push((c, start as u32));
+                    let kind = match c {
+                        b'(' => TokenKind::LPar,
+                        b'[' => TokenKind::LSqb,
+                        _ => TokenKind::LBrace,
+                    };
+                    self.op(kind, start, 1);
+                }
+                b')' | b']' | b'}' => {
+                    self.close_bracket(c, start)?;
+                    let kind = match c {
+                        b')' => TokenKind::RPar,
+                        b']' => TokenKind::RSqb,
+                        _ => TokenKind::RBrace,
+                    };
+                    self.op(kind, start, 1);
+                }
+                _ => self.operator(c, start)?,
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn op(&mut self, kind: TokenKind, start: usize, len: usize) {
+        self.pos = start + len;
+        self.push(kind, start, start + len);
+    }
+
+    /// Operators and the characters that are no token at all.
+    fn operator(&mut self, c: u8, start: usize) -> Result<(), SyntaxError> {
+        use TokenKind as T;
+        let c2 = self.at(start + 1);
+        let c3 = self.at(start + 2);
+        let (kind, len) = match (c, c2) {
+            (b'=', b'=') => (T::EqEqual, 2),
+            (b'=', _) => (T::Equal, 1),
+            (b',', _) => (T::Comma, 1),
+            (b':', b'=') => (T::ColonEqual, 2),
+            (b':', _) => (T::Colon, 1),
+            (b';', _) => (T::Semi, 1),
+            (b'+', b'=') => (T::PlusEqual, 2),
+            (b'+', _) => (T::Plus, 1),
+            (b'-', b'=') => (T::MinEqual, 2),
+            (b'-', b'>') => (T::RArrow, 2),
+            (b'-', _) => (T::Minus, 1),
+            (b'*', b'*') if c3 == b'=' => (T::DoubleStarEqual, 3),
+            (b'*', b'*') => (T::DoubleStar, 2),
+            (b'*', b'=') => (T::StarEqual, 2),
+            (b'*', _) => (T::Star, 1),
+            (b'/', b'/') if c3 == b'=' => (T::DoubleSlashEqual, 3),
+            (b'/', b'/') => (T::DoubleSlash, 2),
+            (b'/', b'=') => (T::SlashEqual, 2),
+            (b'/', _) => (T::Slash, 1),
+            (b'%', b'=') => (T::PercentEqual, 2),
+            (b'%', _) => (T::Percent, 1),
+            (b'&', b'=') => (T::AmperEqual, 2),
+            (b'&', _) => (T::Amper, 1),
+            (b'|', b'=') => (T::VBarEqual, 2),
+            (b'|', _) => (T::VBar, 1),
+            (b'^', b'=') => (T::CircumflexEqual, 2),
+            (b'^', _) => (T::CircumFlex, 1),
+            (b'@', b'=') => (T::AtEqual, 2),
+            (b'@', _) => (T::At, 1),
+            (b'~', _) => (T::Tilde, 1),
+            (b'!', b'=') => (T::NotEqual, 2),
+            (b'!', _) => (T::Exclamation, 1),
+            (b'<', b'<') if c3 == b'=' => (T::LeftShiftEqual, 3),
+            (b'<', b'<') => (T::LeftShift, 2),
+            (b'<', b'=') => (T::LessEqual, 2),
+            (b'<', b'>') => {
+                // CPython lexes `<>` as NOTEQUAL and rejects it in the parser
+                // (outside `from __future__ import barry_as_FLUFL`).
+                return Err(error(SyntaxErrorKind::InvalidSyntax, start, start + 2));
+            }
+            (b'<', _) => (T::Less, 1),
+            (b'>', b'>') if c3 == b'=' => (T::RightShiftEqual, 3),
+            (b'>', b'>') => (T::RightShift, 2),
+            (b'>', b'=') => (T::GreaterEqual, 2),
+            (b'>', _) => (T::Greater, 1),
+            _ => {
+                let kind = if c < 0x20 || c == 0x7f {
+                    SyntaxErrorKind::InvalidNonPrintableCharacter { ch: c as char }
+                } else {
+                    // `$`, `?` and backtick: CPython makes them OP tokens that
+                    // no grammar rule accepts.
+                    SyntaxErrorKind::InvalidSyntax
+                };
+                return Err(error(kind, start, start + 1));
+            }
+        };
+        self.op(kind, start, len);
+        Ok(())
+    }
+
+    fn close_bracket(&mut self, close: u8, at: usize) -> Result<(), SyntaxError> {
+        let Some((open, open_at)) = self.parens.pop() else {
+            return Err(error(
+                SyntaxErrorKind::UnmatchedBracket {
+                    close: close as char,
+                },
+                at,
+                at + 1,
+            ));
+        };
+        if matches!((open, close), (b'(', b')') | (b'[', b']') | (b'{', b'}')) {
+            return Ok(());
+        }
+        let open_at = open_at as usize;
+        let same_line = !self.source.as_bytes()[open_at..at].contains(&b'\n');
+        let open_line = if same_line {
+            None
+        } else {
+            Some(self.line_of(open_at))
+        };
+        let kind = SyntaxErrorKind::MismatchedBracket {
+            close: close as char,
+            open: open as char,
+            open_line,
+        };
+        Err(error(kind, at, at + 1))
+    }
+
+    /// A backslash at `at`: must be followed by a newline; moves past it.
+    fn continuation(&mut self, at: usize) -> Result<(), SyntaxError> {
+        let after = at + 1;
+        let c = self.at(after);
+        let len = match c {
+            b'\n' => 1,
+            b'\r' if self.at(after + 1) == b'\n' => 2,
+            b'\r' => 1,
+            _ if after >= self.b.len() => 0,
+            _ => {
+                let end = (after + utf8_len(c)).min(self.b.len());
+                return Err(error(
+                    SyntaxErrorKind::UnexpectedCharacterAfterContinuation,
+                    after,
+                    end,
+                ));
+            }
+        };
+        self.pos = after + len;
+        if self.pos >= self.b.len() {
+            let eof = self.unclosed_bracket().unwrap_or_else(|| {
+                error(
+                    SyntaxErrorKind::UnexpectedEofAfterContinuation,
+                    after,
+                    after + len,
+                )
+            });
+            return Err(self.eof_error(eof));
+        }
+        Ok(())
+    }
+
+    /// At the start of a line: measures its indentation and emits
+    /// INDENT/DEDENT tokens (unless blank, or inside brackets).
+    fn indentation(&mut self) -> Result<(), SyntaxError> {
+        let mut col = 0usize;
+        let mut altcol = 0usize;
+        let mut cont_col = 0usize;
+        loop {
+            match self.at(self.pos) {
+                b' ' => {
+                    col = col.saturating_add(1);
+                    altcol = altcol.saturating_add(1);
+                }
+                b'\t' => {
+                    col = (col / TAB_SIZE).saturating_add(1).saturating_mul(TAB_SIZE);
+                    altcol = altcol.saturating_add(1);
+                }
+                b'\x0c' => {
+                    col = 0;
+                    altcol = 0;
+                }
+                b'\\' => {
+                    // Indentation cannot be split over lines with backslashes:
+                    // the column of the first backslash counts.
+                    if cont_col == 0 {
+                        cont_col = col;
+                    }
+                    self.continuation(self.pos)?;
+                    continue;
+                }
+                _ => break,
+            }
+            self.pos += 1;
+        }
+        let c = self.at(self.pos);
+        self.blank = self.pos >= self.b.len() || matches!(c, b'#' | b'\n' | b'\r');
+        if self.blank || self.in_parens() {
+            return Ok(());
+        }
+        if cont_col != 0 {
+            col = cont_col;
+            altcol = cont_col;
+        }
+        let pos = self.pos;
+        let (top, alttop) = self.indents.last().copied().unwrap_or((0, 0));
+        if col == top {
+            if altcol != alttop {
+                return Err(self.tab_error(SyntaxErrorKind::InconsistentTabs));
+            }
+        } else if col > top {
+            if self.indents.len() >= MAX_INDENT {
+                return Err(self.tab_error(SyntaxErrorKind::TooManyIndentationLevels));
+            }
+            if altcol <= alttop {
+                return Err(self.tab_error(SyntaxErrorKind::InconsistentTabs));
+            }
+            self.indents.push((col, altcol));
+            self.push(TokenKind::Indent, pos, pos);
+        } else {
+            let mut dedents = 0;
+            while self.indents.len() > 1 && self.indents.last().is_some_and(|&(c, _)| col < c) {
+                self.indents.pop();
+                dedents += 1;
+            }
+            let (top, alttop) = self.indents.last().copied().unwrap_or((0, 0));
+            if col != top {
+                let rest = &self.b[pos..];
+                let eol = pos
+                    + rest
+                        .iter()
+                        .position(|&c| c == b'\n' || c == b'\r')
+                        .unwrap_or(rest.len());
+                let end = (eol + 1).min(self.b.len());
+                return Err(error(SyntaxErrorKind::UnindentMismatch, eol, end));
+            }
+            if altcol != alttop {
+                return Err(self.tab_error(SyntaxErrorKind::InconsistentTabs));
+            }
+            for _ in 0..dedents {
+                self.push(TokenKind::Dedent, pos, pos);
+            }
+        }
+        Ok(())
+    }
+
+    /// An indentation error reported at column 0 of the current line.
+    fn tab_error(&self, kind: SyntaxErrorKind) -> SyntaxError {
+        error(kind, self.line_start(self.pos), self.pos)
+    }
+
+    fn end_of_input(&mut self) -> Result<(), SyntaxError> {
+        if let Some(e) = self.unclosed_bracket() {
+            return Err(self.eof_error(e));
+        }
+        if let Some(n) = self.nul {
+            return Err(error(SyntaxErrorKind::NullBytes, n, n + 1));
+        }
+        let end = self.b.len();
+        if !self.fragment {
+            if self
+                .tokens
+                .last()
+                .is_some_and(|t| t.kind != TokenKind::Newline)
+            {
+                self.push(TokenKind::Newline, end, end);
+            }
+            for _ in 1..self.indents.len() {
+                self.push(TokenKind::Dedent, end, end);
+            }
+        }
+        self.push(TokenKind::EndOfFile, end, end);
+        Ok(())
+    }
+
+    /// A name, a keyword, or a string with a prefix.
+    fn name_or_string(&mut self, start: usize) -> Result<(), SyntaxError> {
+        let b = self.b;
+        let mut p = start;
+        // The legal combinations of b, r, u and f (CPython's state machine).
+        let (mut saw_b, mut saw_r, mut saw_u, mut saw_f) = (false, false, false, false);
+        while let Some(&c) = b.get(p) {
+            match c {
+                b'b' | b'B' if !(saw_b || saw_u || saw_f) => saw_b = true,
+                b'u' | b'U' if !(saw_b || saw_u || saw_r || saw_f) => saw_u = true,
+                b'r' | b'R' if !(saw_r || saw_u) => saw_r = true,
+                b'f' | b'F' if !(saw_f || saw_b || saw_u) => saw_f = true,
+                _ => break,
+            }
+            p += 1;
+            if matches!(self.at(p), b'"' | b'\'') {
+                return self.string(start, p);
+            }
+        }
+        let mut nonascii = false;
+        while let Some(&c) = b.get(p) {
+            if !IDENT_CONTINUE[c as usize] {
+                break;
+            }
+            nonascii |= c >= 0x80;
+            p += 1;
+        }
+        let kind = if nonascii {
+            self.verify_identifier(start, p)?;
+            TokenKind::Name
+        } else {
+            keyword_or_name(self.source.get(start..p).unwrap_or_default())
+        };
+        self.pos = p;
+        self.push(kind, start, p);
+        Ok(())
+    }
+
+    /// Checks a name holding non-ASCII characters: XID_Start (or `_`) then
+    /// XID_Continue, as CPython's `verify_identifier`.
+    fn verify_identifier(&self, start: usize, end: usize) -> Result<(), SyntaxError> {
+        let text = self.source.get(start..end).unwrap_or_default();
+        for (i, ch) in text.char_indices() {
+            let ok = if i == 0 {
+                ch == '_' || unicode_ident::is_xid_start(ch)
+            } else {
+                unicode_ident::is_xid_continue(ch)
+            };
+            if !ok {
+                let kind = if is_printable(ch) {
+                    SyntaxErrorKind::InvalidCharacter { ch }
+                } else {
+                    SyntaxErrorKind::InvalidNonPrintableCharacter { ch }
+                };
+                let at = start + i;
+                return Err(error(kind, at, at + ch.len_utf8()));
+            }
+        }
+        Ok(())
+    }
+
+    /// A string literal whose prefix starts at `start` and whose opening
+    /// quote is at `quote_at`.
+    fn string(&mut self, start: usize, quote_at: usize) -> Result<(), SyntaxError> {
+        let b = self.b;
+        let len = b.len();
+        let quote = self.at(quote_at);
+        let mut p = quote_at + 1;
+        if self.at(p) == quote {
+            if self.at(p + 1) != quote {
+                // The empty string.
+                self.pos = p + 1;
+                self.push(TokenKind::String, start, p + 1);
+                return Ok(());
+            }
+            p += 2;
+            loop {
+                let Some(&c) = b.get(p) else {
+                    return Err(self.unterminated(start, quote_at, 3, None));
+                };
+                if c == quote {
+                    p += 1;
+                    if self.at(p) == quote && self.at(p + 1) == quote {
+                        p += 2;
+                        break;
+                    }
+                } else if c == b'\\' {
+                    p += if self.at(p + 1) == b'\r' && self.at(p + 2) == b'\n' {
+                        3
+                    } else {
+                        2
+                    };
+                } else {
+                    p += 1;
+                }
+            }
+        } else {
+            loop {
+                while p < len && STRING_PLAIN[b[p] as usize] {
+                    p += 1;
+                }
+                let Some(&c) = b.get(p) else {
+                    return Err(self.unterminated(start, quote_at, 1, None));
+                };
+                if c == quote {
+                    p += 1;
+                    break;
+                }
+                match c {
+                    b'\\' => {
+                        p += if self.at(p + 1) == b'\r' && self.at(p + 2) == b'\n' {
+                            3
+                        } else {
+                            2
+                        };
+                    }
+                    b'\n' | b'\r' => return Err(self.unterminated(start, quote_at, 1, Some(p))),
+                    _ => p += 1,
+                }
+            }
+        }
+        let p = p.min(len);
+        self.pos = p;
+        self.push(TokenKind::String, start, p);
+        Ok(())
+    }
+
+    /// An unterminated string: reported at its start, "detected" where the
+    /// lexer gave up (`None`: at the end of the input).
+    fn unterminated(
+        &self,
+        start: usize,
+        quote_at: usize,
+        quote_size: usize,
+        detected: Option<usize>,
+    ) -> SyntaxError {
+        let end = (quote_at + quote_size).min(self.b.len());
+        match detected {
+            Some(at) => {
+                let kind = SyntaxErrorKind::UnterminatedString {
+                    detected_at: self.line_of(at),
+                };
+                error(kind, start, end)
+            }
+            None => {
+                let detected_at = self.eof_line();
+                let kind = if quote_size == 3 {
+                    SyntaxErrorKind::UnterminatedTripleQuotedString { detected_at }
+                } else {
+                    SyntaxErrorKind::UnterminatedString { detected_at }
+                };
+                self.eof_error(error(kind, start, end))
+            }
+        }
+    }
+
+    /// A number starting at `start`; `p` is the index of the next byte to
+    /// read (after the first digit, or after the `.` of `.5`).
+    ///
+    /// This is a transcription of CPython's number scanner, to get the same
+    /// errors at the same places. CPython reports most of them at the
+    /// character *before* its read position after backing up one character.
+    fn number(&mut self, start: usize, p: usize, after_dot: bool) -> Result<(), SyntaxError> {
+        let mut p = p;
+        let mut is_float = after_dot;
+        let first = self.at(start);
+        // `c` is the byte at `p`, already "read" (CPython's cur is p + 1).
+        let mut c;
+        if after_dot {
+            // `.5`: the fraction's first digit is at `p`.
+            let (q, d) = self.decimal_tail(p + 1)?;
+            p = q;
+            c = d;
+        } else if first == b'0' {
+            c = self.at(p);
+            match c {
+                b'x' | b'X' => return self.radix_number(start, p + 1, NumberBase::Hexadecimal),
+                b'o' | b'O' => return self.radix_number(start, p + 1, NumberBase::Octal),
+                b'b' | b'B' => return self.radix_number(start, p + 1, NumberBase::Binary),
+                _ => {}
+            }
+            // Only zeros, possibly followed by a float's fraction or exponent.
+            let mut nonzero = false;
+            loop {
+                if c == b'_' {
+                    p += 1;
+                    c = self.at(p);
+                    if !c.is_ascii_digit() {
+                        return Err(self.number_error(
+                            SyntaxErrorKind::InvalidNumber {
+                                base: NumberBase::Decimal,
+                            },
+                            p - 1,
+                        ));
+                    }
+                }
+                if c != b'0' {
+                    break;
+                }
+                p += 1;
+                c = self.at(p);
+            }
+            let zeros_end = p;
+            if c.is_ascii_digit() {
+                nonzero = true;
+                let (q, d) = self.decimal_tail(p + 1)?;
+                p = q;
+                c = d;
+            }
+            if c == b'.' || c == b'e' || c == b'E' || c == b'j' || c == b'J' {
+                // A float or imaginary literal: leading zeros are fine.
+            } else if nonzero {
+                let kind = SyntaxErrorKind::LeadingZeros;
+                return Err(error(kind, start, zeros_end));
+            }
+        } else {
+            let (q, d) = self.decimal_tail(p)?;
+            p = q;
+            c = d;
+        }
+        if c == b'.' && !after_dot {
+            is_float = true;
+            p += 1;
+            c = self.at(p);
+            if c.is_ascii_digit() {
+                let (q, d) = self.decimal_tail(p + 1)?;
+                p = q;
+                c = d;
+            }
+        }
+        if c == b'e' || c == b'E' {
+            let e_at = p;
+            p += 1;
+            c = self.at(p);
+            if c == b'+' || c == b'-' {
+                p += 1;
+                c = self.at(p);
+                if !c.is_ascii_digit() {
+                    return Err(self.number_error(
+                        SyntaxErrorKind::InvalidNumber {
+                            base: NumberBase::Decimal,
+                        },
+                        p - 1,
+                    ));
+                }
+            } else if !c.is_ascii_digit() {
+                // `1else`: the number ends before the `e`.
+                self.verify_end_of_number(
+                    e_at,
+                    SyntaxErrorKind::InvalidNumber {
+                        base: NumberBase::Decimal,
+                    },
+                )?;
+                let kind = if is_float {
+                    TokenKind::Float
+                } else {
+                    TokenKind::Int
+                };
+                self.pos = e_at;
+                self.push(kind, start, e_at);
+                return Ok(());
+            }
+            let (q, d) = self.decimal_tail(p + 1)?;
+            p = q;
+            c = d;
+            is_float = true;
+        }
+        let kind = if c == b'j' || c == b'J' {
+            p += 1;
+            self.verify_end_of_number(p, SyntaxErrorKind::InvalidImaginary)?;
+            TokenKind::Imaginary
+        } else {
+            self.verify_end_of_number(
+                p,
+                SyntaxErrorKind::InvalidNumber {
+                    base: NumberBase::Decimal,
+                },
+            )?;
+            if is_float {
+                TokenKind::Float
+            } else {
+                TokenKind::Int
+            }
+        };
+        self.pos = p;
+        self.push(kind, start, p);
+        Ok(())
+    }
+
+    /// Digits and single underscores from `p`; returns the index and value
+    /// of the first byte after them.
+    fn decimal_tail(&self, mut p: usize) -> Result<(usize, u8), SyntaxError> {
+        loop {
+            while self.at(p).is_ascii_digit() {
+                p += 1;
+            }
+            if self.at(p) != b'_' {
+                return Ok((p, self.at(p)));
+            }
+            p += 1;
+            if !self.at(p).is_ascii_digit() {
+                return Err(self.number_error(
+                    SyntaxErrorKind::InvalidNumber {
+                        base: NumberBase::Decimal,
+                    },
+                    p - 1,
+                ));
+            }
+        }
+    }
+
+    /// `0x`, `0o` and `0b` literals; `p` is just after the base letter.
+    fn radix_number(
+        &mut self,
+        start: usize,
+        mut p: usize,
+        base: NumberBase,
+    ) -> Result<(), SyntaxError> {
+        let is_digit = |c: u8| match base {
+            NumberBase::Hexadecimal => c.is_ascii_hexdigit(),
+            NumberBase::Octal => (b'0'..=b'7').contains(&c),
+            _ => c == b'0' || c == b'1',
+        };
+        let mut c = self.at(p);
+        loop {
+            if c == b'_' {
+                p += 1;
+                c = self.at(p);
+            }
+            if !is_digit(c) {
+                if base != NumberBase::Hexadecimal && c.is_ascii_digit() {
+                    let kind = SyntaxErrorKind::InvalidDigit {
+                        digit: c as char,
+                        base,
+                    };
+                    return Err(self.number_error(kind, p));
+                }
+                return Err(self.number_error(SyntaxErrorKind::InvalidNumber { base }, p - 1));
+            }
+            while is_digit(c) {
+                p += 1;
+                c = self.at(p);
+            }
+            if c != b'_' {
+                break;
+            }
+        }
+        if base != NumberBase::Hexadecimal && c.is_ascii_digit() {
+            let kind = SyntaxErrorKind::InvalidDigit {
+                digit: c as char,
+                base,
+            };
+            return Err(self.number_error(kind, p));
+        }
+        self.verify_end_of_number(p, SyntaxErrorKind::InvalidNumber { base })?;
+        self.pos = p;
+        self.push(TokenKind::Int, start, p);
+        Ok(())
+    }
+
+    /// CPython's `verify_end_of_number`: a number may not run into a name,
+    /// except the keywords that can follow a number in valid code (`1if x
+    /// else 2`, for which CPython only warns). `p` is the index of the first
+    /// byte after the number.
+    fn verify_end_of_number(&self, p: usize, kind: SyntaxErrorKind) -> Result<(), SyntaxError> {
+        let c = self.at(p);
+        let rest = self.b.get(p + 1..).unwrap_or_default();
+        let keyword_follows = match c {
+            b'a' => rest.starts_with(b"nd"),
+            b'e' => rest.starts_with(b"lse"),
+            b'f' => rest.starts_with(b"or"),
+            b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
+            b'o' => rest.starts_with(b"r"),
+            b'n' => rest.starts_with(b"ot"),
+            _ => false,
+        };
+        if !keyword_follows && c < 0x80 && IDENT_CONTINUE[c as usize] {
+            return Err(self.number_error(kind, p - 1));
+        }
+        Ok(())
+    }
+
+    /// A number error at the (ASCII) character at `at`.
+    fn number_error(&self, kind: SyntaxErrorKind, at: usize) -> SyntaxError {
+        error(kind, at, (at + 1).min(self.b.len()).max(at))
+    }
+}
+
+/// The keyword spelled by `word`, else `Name`.
+#[inline]
+fn keyword_or_name(word: &str) -> TokenKind {
+    let could_be_keyword = (2..=8).contains(&word.len())
+        && matches!(word.as_bytes()[0], b'a'..=b'z' | b'F' | b'N' | b'T');
+    if could_be_keyword {
+        if let Some(kind) = TokenKind::keyword(word) {
+            return kind;
+        }
+    }
+    TokenKind::Name
+}
+
+/// Checks a coding cookie (PEP 263) on the first two lines: anything but
+/// UTF-8 is an error. The second line counts only if the first is blank or
+/// a comment.
+fn check_coding_cookie(b: &[u8], start: usize) -> Result<(), SyntaxError> {
+    let mut line_start = start;
+    for _ in 0..2 {
+        let rest = b.get(line_start..).unwrap_or_default();
+        let line_len = rest
+            .iter()
+            .position(|&c| c == b'\n' || c == b'\r')
+            .unwrap_or(rest.len());
+        let line = &rest[..line_len];
+        let indent = line
+            .iter()
+            .take_while(|&&c| matches!(c, b' ' | b'\t' | b'\x0c'))
+            .count();
+        match line.get(indent) {
+            Some(b'#') => {
+                if let Some((name_start, name_end)) = coding_spec(line, indent) {
+                    let name = &line[name_start..name_end];
+                    if is_utf8_name(name) {
+                        return Ok(());
+                    }
+                    let encoding = String::from_utf8_lossy(name).into_owned();
+                    return Err(error(
+                        SyntaxErrorKind::UnsupportedEncoding { encoding },
+                        line_start + name_start,
+                        line_start + name_end,
+                    ));
+                }
+            }
+            None => {}
+            Some(_) => return Ok(()),
+        }
+        line_start += line_len;
+        match b.get(line_start) {
+            Some(b'\r') if b.get(line_start + 1) == Some(&b'\n') => line_start += 2,
+            Some(_) => line_start += 1,
+            None => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
+/// The encoding name in a comment line: `coding[:=][ \t]*([-\w.]+)`.
+fn coding_spec(line: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while i + 6 <= line.len() {
+        if line[i..].starts_with(b"coding") && matches!(line.get(i + 6), Some(b':' | b'=')) {
+            let mut j = i + 7;
+            while matches!(line.get(j), Some(b' ' | b'\t')) {
+                j += 1;
+            }
+            let name_start = j;
+            while line
+                .get(j)
+                .is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+            {
+                j += 1;
+            }
+            if j > name_start {
+                return Some((name_start, j));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether an encoding name means UTF-8 to Python (`utf-8`, `UTF8`,
+/// `utf_8`, `utf-8-sig`, ...).
+fn is_utf8_name(name: &[u8]) -> bool {
+    let normal: Vec<u8> = name
+        .iter()
+        .map(|&c| {
+            if c == b'_' {
+                b'-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    matches!(
+        normal.as_slice(),
+        b"utf-8" | b"utf8" | b"u8" | b"utf" | b"cp65001"
+    ) || normal.starts_with(b"utf-8-")
+        || normal.starts_with(b"utf8-")
+}
+
+/// Python's `str.isprintable` for one character.
+pub(crate) fn is_printable(ch: char) -> bool {
+    let c = ch as u32;
+    if c < 0x80 {
+        return (0x20..0x7f).contains(&c);
+    }
+    NON_PRINTABLE
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_err()
+}
+
+/// Ranges of non-ASCII code points that Python 3.11 (Unicode 14.0) does not
+/// consider printable: categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs.
+/// Generated with `str.isprintable`.
+#[rustfmt::skip]
+static NON_PRINTABLE: [(u32, u32); 700] = [
+    (0x80, 0xA0), (0xAD, 0xAD), (0x378, 0x379), (0x380, 0x383), (0x38B, 0x38B), (0x38D, 0x38D),
+    (0x3A2, 0x3A2), (0x530, 0x530), (0x557, 0x558), (0x58B, 0x58C), (0x590, 0x590), (0x5C8, 0x5CF),
+    (0x5EB, 0x5EE), (0x5F5, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD), (0x70E, 0x70F), (0x74B, 0x74C),
+    (0x7B2, 0x7BF), (0x7FB, 0x7FC), (0x82E, 0x82F), (0x83F, 0x83F), (0x85C, 0x85D), (0x85F, 0x85F),
+    (0x86B, 0x86F), (0x88F, 0x897), (0x8E2, 0x8E2), (0x984, 0x984), (0x98D, 0x98E), (0x991, 0x992),
+    (0x9A9, 0x9A9), (0x9B1, 0x9B1), (0x9B3, 0x9B5), (0x9BA, 0x9BB), (0x9C5, 0x9C6), (0x9C9, 0x9CA),
+    (0x9CF, 0x9D6), (0x9D8, 0x9DB), (0x9DE, 0x9DE), (0x9E4, 0x9E5), (0x9FF, 0xA00), (0xA04, 0xA04),
+    (0xA0B, 0xA0E), (0xA11, 0xA12), (0xA29, 0xA29), (0xA31, 0xA31), (0xA34, 0xA34), (0xA37, 0xA37),
+    (0xA3A, 0xA3B), (0xA3D, 0xA3D), (0xA43, 0xA46), (0xA49, 0xA4A), (0xA4E, 0xA50), (0xA52, 0xA58),
+    (0xA5D, 0xA5D), (0xA5F, 0xA65), (0xA77, 0xA80), (0xA84, 0xA84), (0xA8E, 0xA8E), (0xA92, 0xA92),
+    (0xAA9, 0xAA9), (0xAB1, 0xAB1), (0xAB4, 0xAB4), (0xABA, 0xABB), (0xAC6, 0xAC6), (0xACA, 0xACA),
+    (0xACE, 0xACF), (0xAD1, 0xADF), (0xAE4, 0xAE5), (0xAF2, 0xAF8), (0xB00, 0xB00), (0xB04, 0xB04),
+    (0xB0D, 0xB0E), (0xB11, 0xB12), (0xB29, 0xB29), (0xB31, 0xB31), (0xB34, 0xB34), (0xB3A, 0xB3B),
+    (0xB45, 0xB46), (0xB49, 0xB4A), (0xB4E, 0xB54), (0xB58, 0xB5B), (0xB5E, 0xB5E), (0xB64, 0xB65),
+    (0xB78, 0xB81), (0xB84, 0xB84), (0xB8B, 0xB8D), (0xB91, 0xB91), (0xB96, 0xB98), (0xB9B, 0xB9B),
+    (0xB9D, 0xB9D), (0xBA0, 0xBA2), (0xBA5, 0xBA7), (0xBAB, 0xBAD), (0xBBA, 0xBBD), (0xBC3, 0xBC5),
+    (0xBC9, 0xBC9), (0xBCE, 0xBCF), (0xBD1, 0xBD6), (0xBD8, 0xBE5), (0xBFB, 0xBFF), (0xC0D, 0xC0D),
+    (0xC11, 0xC11), (0xC29, 0xC29), (0xC3A, 0xC3B), (0xC45, 0xC45), (0xC49, 0xC49), (0xC4E, 0xC54),
+    (0xC57, 0xC57), (0xC5B, 0xC5C), (0xC5E, 0xC5F), (0xC64, 0xC65), (0xC70, 0xC76), (0xC8D, 0xC8D),
+    (0xC91, 0xC91), (0xCA9, 0xCA9), (0xCB4, 0xCB4), (0xCBA, 0xCBB), (0xCC5, 0xCC5), (0xCC9, 0xCC9),
+    (0xCCE, 0xCD4), (0xCD7, 0xCDC), (0xCDF, 0xCDF), (0xCE4, 0xCE5), (0xCF0, 0xCF0), (0xCF3, 0xCFF),
+    (0xD0D, 0xD0D), (0xD11, 0xD11), (0xD45, 0xD45), (0xD49, 0xD49), (0xD50, 0xD53), (0xD64, 0xD65),
+    (0xD80, 0xD80), (0xD84, 0xD84), (0xD97, 0xD99), (0xDB2, 0xDB2), (0xDBC, 0xDBC), (0xDBE, 0xDBF),
+    (0xDC7, 0xDC9), (0xDCB, 0xDCE), (0xDD5, 0xDD5), (0xDD7, 0xDD7), (0xDE0, 0xDE5), (0xDF0, 0xDF1),
+    (0xDF5, 0xE00), (0xE3B, 0xE3E), (0xE5C, 0xE80), (0xE83, 0xE83), (0xE85, 0xE85), (0xE8B, 0xE8B),
+    (0xEA4, 0xEA4), (0xEA6, 0xEA6), (0xEBE, 0xEBF), (0xEC5, 0xEC5), (0xEC7, 0xEC7), (0xECE, 0xECF),
+    (0xEDA, 0xEDB), (0xEE0, 0xEFF), (0xF48, 0xF48), (0xF6D, 0xF70), (0xF98, 0xF98), (0xFBD, 0xFBD),
+    (0xFCD, 0xFCD), (0xFDB, 0xFFF), (0x10C6, 0x10C6), (0x10C8, 0x10CC), (0x10CE, 0x10CF),
+    (0x1249, 0x1249), (0x124E, 0x124F), (0x1257, 0x1257), (0x1259, 0x1259), (0x125E, 0x125F),
+    (0x1289, 0x1289), (0x128E, 0x128F), (0x12B1, 0x12B1), (0x12B6, 0x12B7), (0x12BF, 0x12BF),
+    (0x12C1, 0x12C1), (0x12C6, 0x12C7), (0x12D7, 0x12D7), (0x1311, 0x1311), (0x1316, 0x1317),
+    (0x135B, 0x135C), (0x137D, 0x137F), (0x139A, 0x139F), (0x13F6, 0x13F7), (0x13FE, 0x13FF),
+    (0x1680, 0x1680), (0x169D, 0x169F), (0x16F9, 0x16FF), (0x1716, 0x171E), (0x1737, 0x173F),
+    (0x1754, 0x175F), (0x176D, 0x176D), (0x1771, 0x1771), (0x1774, 0x177F), (0x17DE, 0x17DF),
+    (0x17EA, 0x17EF), (0x17FA, 0x17FF), (0x180E, 0x180E), (0x181A, 0x181F), (0x1879, 0x187F),
+    (0x18AB, 0x18AF), (0x18F6, 0x18FF), (0x191F, 0x191F), (0x192C, 0x192F), (0x193C, 0x193F),
+    (0x1941, 0x1943), (0x196E, 0x196F), (0x1975, 0x197F), (0x19AC, 0x19AF), (0x19CA, 0x19CF),
+    (0x19DB, 0x19DD), (0x1A1C, 0x1A1D), (0x1A5F, 0x1A5F), (0x1A7D, 0x1A7E), (0x1A8A, 0x1A8F),
+    (0x1A9A, 0x1A9F), (0x1AAE, 0x1AAF), (0x1ACF, 0x1AFF), (0x1B4D, 0x1B4F), (0x1B7F, 0x1B7F),
+    (0x1BF4, 0x1BFB), (0x1C38, 0x1C3A), (0x1C4A, 0x1C4C), (0x1C89, 0x1C8F), (0x1CBB, 0x1CBC),
+    (0x1CC8, 0x1CCF), (0x1CFB, 0x1CFF), (0x1F16, 0x1F17), (0x1F1E, 0x1F1F), (0x1F46, 0x1F47),
+    (0x1F4E, 0x1F4F), (0x1F58, 0x1F58), (0x1F5A, 0x1F5A), (0x1F5C, 0x1F5C), (0x1F5E, 0x1F5E),
+    (0x1F7E, 0x1F7F), (0x1FB5, 0x1FB5), (0x1FC5, 0x1FC5), (0x1FD4, 0x1FD5), (0x1FDC, 0x1FDC),
+    (0x1FF0, 0x1FF1), (0x1FF5, 0x1FF5), (0x1FFF, 0x200F), (0x2028, 0x202F), (0x205F, 0x206F),
+    (0x2072, 0x2073), (0x208F, 0x208F), (0x209D, 0x209F), (0x20C1, 0x20CF), (0x20F1, 0x20FF),
+    (0x218C, 0x218F), (0x2427, 0x243F), (0x244B, 0x245F), (0x2B74, 0x2B75), (0x2B96, 0x2B96),
+    (0x2CF4, 0x2CF8), (0x2D26, 0x2D26), (0x2D28, 0x2D2C), (0x2D2E, 0x2D2F), (0x2D68, 0x2D6E),
+    (0x2D71, 0x2D7E), (0x2D97, 0x2D9F), (0x2DA7, 0x2DA7), (0x2DAF, 0x2DAF), (0x2DB7, 0x2DB7),
+    (0x2DBF, 0x2DBF), (0x2DC7, 0x2DC7), (0x2DCF, 0x2DCF), (0x2DD7, 0x2DD7), (0x2DDF, 0x2DDF),
+    (0x2E5E, 0x2E7F), (0x2E9A, 0x2E9A), (0x2EF4, 0x2EFF), (0x2FD6, 0x2FEF), (0x2FFC, 0x3000),
+    (0x3040, 0x3040), (0x3097, 0x3098), (0x3100, 0x3104), (0x3130, 0x3130), (0x318F, 0x318F),
+    (0x31E4, 0x31EF), (0x321F, 0x321F), (0xA48D, 0xA48F), (0xA4C7, 0xA4CF), (0xA62C, 0xA63F),
+    (0xA6F8, 0xA6FF), (0xA7CB, 0xA7CF), (0xA7D2, 0xA7D2), (0xA7D4, 0xA7D4), (0xA7DA, 0xA7F1),
+    (0xA82D, 0xA82F), (0xA83A, 0xA83F), (0xA878, 0xA87F), (0xA8C6, 0xA8CD), (0xA8DA, 0xA8DF),
+    (0xA954, 0xA95E), (0xA97D, 0xA97F), (0xA9CE, 0xA9CE), (0xA9DA, 0xA9DD), (0xA9FF, 0xA9FF),
+    (0xAA37, 0xAA3F), (0xAA4E, 0xAA4F), (0xAA5A, 0xAA5B), (0xAAC3, 0xAADA), (0xAAF7, 0xAB00),
+    (0xAB07, 0xAB08), (0xAB0F, 0xAB10), (0xAB17, 0xAB1F), (0xAB27, 0xAB27), (0xAB2F, 0xAB2F),
+    (0xAB6C, 0xAB6F), (0xABEE, 0xABEF), (0xABFA, 0xABFF), (0xD7A4, 0xD7AF), (0xD7C7, 0xD7CA),
+    (0xD7FC, 0xF8FF), (0xFA6E, 0xFA6F), (0xFADA, 0xFAFF), (0xFB07, 0xFB12), (0xFB18, 0xFB1C),
+    (0xFB37, 0xFB37), (0xFB3D, 0xFB3D), (0xFB3F, 0xFB3F), (0xFB42, 0xFB42), (0xFB45, 0xFB45),
+    (0xFBC3, 0xFBD2), (0xFD90, 0xFD91), (0xFDC8, 0xFDCE), (0xFDD0, 0xFDEF), (0xFE1A, 0xFE1F),
+    (0xFE53, 0xFE53), (0xFE67, 0xFE67), (0xFE6C, 0xFE6F), (0xFE75, 0xFE75), (0xFEFD, 0xFF00),
+    (0xFFBF, 0xFFC1), (0xFFC8, 0xFFC9), (0xFFD0, 0xFFD1), (0xFFD8, 0xFFD9), (0xFFDD, 0xFFDF),
+    (0xFFE7, 0xFFE7), (0xFFEF, 0xFFFB), (0xFFFE, 0xFFFF), (0x1000C, 0x1000C), (0x10027, 0x10027),
+    (0x1003B, 0x1003B), (0x1003E, 0x1003E), (0x1004E, 0x1004F), (0x1005E, 0x1007F),
+    (0x100FB, 0x100FF), (0x10103, 0x10106), (0x10134, 0x10136), (0x1018F, 0x1018F),
+    (0x1019D, 0x1019F), (0x101A1, 0x101CF), (0x101FE, 0x1027F), (0x1029D, 0x1029F),
+    (0x102D1, 0x102DF), (0x102FC, 0x102FF), (0x10324, 0x1032C), (0x1034B, 0x1034F),
+    (0x1037B, 0x1037F), (0x1039E, 0x1039E), (0x103C4, 0x103C7), (0x103D6, 0x103FF),
+    (0x1049E, 0x1049F), (0x104AA, 0x104AF), (0x104D4, 0x104D7), (0x104FC, 0x104FF),
+    (0x10528, 0x1052F), (0x10564, 0x1056E), (0x1057B, 0x1057B), (0x1058B, 0x1058B),
+    (0x10593, 0x10593), (0x10596, 0x10596), (0x105A2, 0x105A2), (0x105B2, 0x105B2),
+    (0x105BA, 0x105BA), (0x105BD, 0x105FF), (0x10737, 0x1073F), (0x10756, 0x1075F),
+    (0x10768, 0x1077F), (0x10786, 0x10786), (0x107B1, 0x107B1), (0x107BB, 0x107FF),
+    (0x10806, 0x10807), (0x10809, 0x10809), (0x10836, 0x10836), (0x10839, 0x1083B),
+    (0x1083D, 0x1083E), (0x10856, 0x10856), (0x1089F, 0x108A6), (0x108B0, 0x108DF),
+    (0x108F3, 0x108F3), (0x108F6, 0x108FA), (0x1091C, 0x1091E), (0x1093A, 0x1093E),
+    (0x10940, 0x1097F), (0x109B8, 0x109BB), (0x109D0, 0x109D1), (0x10A04, 0x10A04),
+    (0x10A07, 0x10A0B), (0x10A14, 0x10A14), (0x10A18, 0x10A18), (0x10A36, 0x10A37),
+    (0x10A3B, 0x10A3E), (0x10A49, 0x10A4F), (0x10A59, 0x10A5F), (0x10AA0, 0x10ABF),
+    (0x10AE7, 0x10AEA), (0x10AF7, 0x10AFF), (0x10B36, 0x10B38), (0x10B56, 0x10B57),
+    (0x10B73, 0x10B77), (0x10B92, 0x10B98), (0x10B9D, 0x10BA8), (0x10BB0, 0x10BFF),
+    (0x10C49, 0x10C7F), (0x10CB3, 0x10CBF), (0x10CF3, 0x10CF9), (0x10D28, 0x10D2F),
+    (0x10D3A, 0x10E5F), (0x10E7F, 0x10E7F), (0x10EAA, 0x10EAA), (0x10EAE, 0x10EAF),
+    (0x10EB2, 0x10EFF), (0x10F28, 0x10F2F), (0x10F5A, 0x10F6F), (0x10F8A, 0x10FAF),
+    (0x10FCC, 0x10FDF), (0x10FF7, 0x10FFF), (0x1104E, 0x11051), (0x11076, 0x1107E),
+    (0x110BD, 0x110BD), (0x110C3, 0x110CF), (0x110E9, 0x110EF), (0x110FA, 0x110FF),
+    (0x11135, 0x11135), (0x11148, 0x1114F), (0x11177, 0x1117F), (0x111E0, 0x111E0),
+    (0x111F5, 0x111FF), (0x11212, 0x11212), (0x1123F, 0x1127F), (0x11287, 0x11287),
+    (0x11289, 0x11289), (0x1128E, 0x1128E), (0x1129E, 0x1129E), (0x112AA, 0x112AF),
+    (0x112EB, 0x112EF), (0x112FA, 0x112FF), (0x11304, 0x11304), (0x1130D, 0x1130E),
+    (0x11311, 0x11312), (0x11329, 0x11329), (0x11331, 0x11331), (0x11334, 0x11334),
+    (0x1133A, 0x1133A), (0x11345, 0x11346), (0x11349, 0x1134A), (0x1134E, 0x1134F),
+    (0x11351, 0x11356), (0x11358, 0x1135C), (0x11364, 0x11365), (0x1136D, 0x1136F),
+    (0x11375, 0x113FF), (0x1145C, 0x1145C), (0x11462, 0x1147F), (0x114C8, 0x114CF),
+    (0x114DA, 0x1157F), (0x115B6, 0x115B7), (0x115DE, 0x115FF), (0x11645, 0x1164F),
+    (0x1165A, 0x1165F), (0x1166D, 0x1167F), (0x116BA, 0x116BF), (0x116CA, 0x116FF),
+    (0x1171B, 0x1171C), (0x1172C, 0x1172F), (0x11747, 0x117FF), (0x1183C, 0x1189F),
+    (0x118F3, 0x118FE), (0x11907, 0x11908), (0x1190A, 0x1190B), (0x11914, 0x11914),
+    (0x11917, 0x11917), (0x11936, 0x11936), (0x11939, 0x1193A), (0x11947, 0x1194F),
+    (0x1195A, 0x1199F), (0x119A8, 0x119A9), (0x119D8, 0x119D9), (0x119E5, 0x119FF),
+    (0x11A48, 0x11A4F), (0x11AA3, 0x11AAF), (0x11AF9, 0x11BFF), (0x11C09, 0x11C09),
+    (0x11C37, 0x11C37), (0x11C46, 0x11C4F), (0x11C6D, 0x11C6F), (0x11C90, 0x11C91),
+    (0x11CA8, 0x11CA8), (0x11CB7, 0x11CFF), (0x11D07, 0x11D07), (0x11D0A, 0x11D0A),
+    (0x11D37, 0x11D39), (0x11D3B, 0x11D3B), (0x11D3E, 0x11D3E), (0x11D48, 0x11D4F),
+    (0x11D5A, 0x11D5F), (0x11D66, 0x11D66), (0x11D69, 0x11D69), (0x11D8F, 0x11D8F),
+    (0x11D92, 0x11D92), (0x11D99, 0x11D9F), (0x11DAA, 0x11EDF), (0x11EF9, 0x11FAF),
+    (0x11FB1, 0x11FBF), (0x11FF2, 0x11FFE), (0x1239A, 0x123FF), (0x1246F, 0x1246F),
+    (0x12475, 0x1247F), (0x12544, 0x12F8F), (0x12FF3, 0x12FFF), (0x1342F, 0x143FF),
+    (0x14647, 0x167FF), (0x16A39, 0x16A3F), (0x16A5F, 0x16A5F), (0x16A6A, 0x16A6D),
+    (0x16ABF, 0x16ABF), (0x16ACA, 0x16ACF), (0x16AEE, 0x16AEF), (0x16AF6, 0x16AFF),
+    (0x16B46, 0x16B4F), (0x16B5A, 0x16B5A), (0x16B62, 0x16B62), (0x16B78, 0x16B7C),
+    (0x16B90, 0x16E3F), (0x16E9B, 0x16EFF), (0x16F4B, 0x16F4E), (0x16F88, 0x16F8E),
+    (0x16FA0, 0x16FDF), (0x16FE5, 0x16FEF), (0x16FF2, 0x16FFF), (0x187F8, 0x187FF),
+    (0x18CD6, 0x18CFF), (0x18D09, 0x1AFEF), (0x1AFF4, 0x1AFF4), (0x1AFFC, 0x1AFFC),
+    (0x1AFFF, 0x1AFFF), (0x1B123, 0x1B14F), (0x1B153, 0x1B163), (0x1B168, 0x1B16F),
+    (0x1B2FC, 0x1BBFF), (0x1BC6B, 0x1BC6F), (0x1BC7D, 0x1BC7F), (0x1BC89, 0x1BC8F),
+    (0x1BC9A, 0x1BC9B), (0x1BCA0, 0x1CEFF), (0x1CF2E, 0x1CF2F), (0x1CF47, 0x1CF4F),
+    (0x1CFC4, 0x1CFFF), (0x1D0F6, 0x1D0FF), (0x1D127, 0x1D128), (0x1D173, 0x1D17A),
+    (0x1D1EB, 0x1D1FF), (0x1D246, 0x1D2DF), (0x1D2F4, 0x1D2FF), (0x1D357, 0x1D35F),
+    (0x1D379, 0x1D3FF), (0x1D455, 0x1D455), (0x1D49D, 0x1D49D), (0x1D4A0, 0x1D4A1),
+    (0x1D4A3, 0x1D4A4), (0x1D4A7, 0x1D4A8), (0x1D4AD, 0x1D4AD), (0x1D4BA, 0x1D4BA),
+    (0x1D4BC, 0x1D4BC), (0x1D4C4, 0x1D4C4), (0x1D506, 0x1D506), (0x1D50B, 0x1D50C),
+    (0x1D515, 0x1D515), (0x1D51D, 0x1D51D), (0x1D53A, 0x1D53A), (0x1D53F, 0x1D53F),
+    (0x1D545, 0x1D545), (0x1D547, 0x1D549), (0x1D551, 0x1D551), (0x1D6A6, 0x1D6A7),
+    (0x1D7CC, 0x1D7CD), (0x1DA8C, 0x1DA9A), (0x1DAA0, 0x1DAA0), (0x1DAB0, 0x1DEFF),
+    (0x1DF1F, 0x1DFFF), (0x1E007, 0x1E007), (0x1E019, 0x1E01A), (0x1E022, 0x1E022),
+    (0x1E025, 0x1E025), (0x1E02B, 0x1E0FF), (0x1E12D, 0x1E12F), (0x1E13E, 0x1E13F),
+    (0x1E14A, 0x1E14D), (0x1E150, 0x1E28F), (0x1E2AF, 0x1E2BF), (0x1E2FA, 0x1E2FE),
+    (0x1E300, 0x1E7DF), (0x1E7E7, 0x1E7E7), (0x1E7EC, 0x1E7EC), (0x1E7EF, 0x1E7EF),
+    (0x1E7FF, 0x1E7FF), (0x1E8C5, 0x1E8C6), (0x1E8D7, 0x1E8FF), (0x1E94C, 0x1E94F),
+    (0x1E95A, 0x1E95D), (0x1E960, 0x1EC70), (0x1ECB5, 0x1ED00), (0x1ED3E, 0x1EDFF),
+    (0x1EE04, 0x1EE04), (0x1EE20, 0x1EE20), (0x1EE23, 0x1EE23), (0x1EE25, 0x1EE26),
+    (0x1EE28, 0x1EE28), (0x1EE33, 0x1EE33), (0x1EE38, 0x1EE38), (0x1EE3A, 0x1EE3A),
+    (0x1EE3C, 0x1EE41), (0x1EE43, 0x1EE46), (0x1EE48, 0x1EE48), (0x1EE4A, 0x1EE4A),
+    (0x1EE4C, 0x1EE4C), (0x1EE50, 0x1EE50), (0x1EE53, 0x1EE53), (0x1EE55, 0x1EE56),
+    (0x1EE58, 0x1EE58), (0x1EE5A, 0x1EE5A), (0x1EE5C, 0x1EE5C), (0x1EE5E, 0x1EE5E),
+    (0x1EE60, 0x1EE60), (0x1EE63, 0x1EE63), (0x1EE65, 0x1EE66), (0x1EE6B, 0x1EE6B),
+    (0x1EE73, 0x1EE73), (0x1EE78, 0x1EE78), (0x1EE7D, 0x1EE7D), (0x1EE7F, 0x1EE7F),
+    (0x1EE8A, 0x1EE8A), (0x1EE9C, 0x1EEA0), (0x1EEA4, 0x1EEA4), (0x1EEAA, 0x1EEAA),
+    (0x1EEBC, 0x1EEEF), (0x1EEF2, 0x1EFFF), (0x1F02C, 0x1F02F), (0x1F094, 0x1F09F),
+    (0x1F0AF, 0x1F0B0), (0x1F0C0, 0x1F0C0), (0x1F0D0, 0x1F0D0), (0x1F0F6, 0x1F0FF),
+    (0x1F1AE, 0x1F1E5), (0x1F203, 0x1F20F), (0x1F23C, 0x1F23F), (0x1F249, 0x1F24F),
+    (0x1F252, 0x1F25F), (0x1F266, 0x1F2FF), (0x1F6D8, 0x1F6DC), (0x1F6ED, 0x1F6EF),
+    (0x1F6FD, 0x1F6FF), (0x1F774, 0x1F77F), (0x1F7D9, 0x1F7DF), (0x1F7EC, 0x1F7EF),
+    (0x1F7F1, 0x1F7FF), (0x1F80C, 0x1F80F), (0x1F848, 0x1F84F), (0x1F85A, 0x1F85F),
+    (0x1F888, 0x1F88F), (0x1F8AE, 0x1F8AF), (0x1F8B2, 0x1F8FF), (0x1FA54, 0x1FA5F),
+    (0x1FA6E, 0x1FA6F), (0x1FA75, 0x1FA77), (0x1FA7D, 0x1FA7F), (0x1FA87, 0x1FA8F),
+    (0x1FAAD, 0x1FAAF), (0x1FABB, 0x1FABF), (0x1FAC6, 0x1FACF), (0x1FADA, 0x1FADF),
+    (0x1FAE8, 0x1FAEF), (0x1FAF7, 0x1FAFF), (0x1FB93, 0x1FB93), (0x1FBCB, 0x1FBEF),
+    (0x1FBFA, 0x1FFFF), (0x2A6E0, 0x2A6FF), (0x2B739, 0x2B73F), (0x2B81E, 0x2B81F),
+    (0x2CEA2, 0x2CEAF), (0x2EBE1, 0x2F7FF), (0x2FA1E, 0x2FFFF), (0x3134B, 0xE00FF),
+    (0xE01F0, 0x10FFFF),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::span::LineIndex;
+
+    /// The tokens as `KIND` or `KIND:text`, space-separated.
+    fn dump(src: &str) -> String {
+        let lexed = lex(src);
+        render(src, &lexed)
+    }
+
+    fn render(src: &str, lexed: &Lexed) -> String {
+        let mut out = Vec::new();
+        for t in &lexed.tokens {
+            let text = &src[t.span.range()];
+            let kind = t.kind.name();
+            match t.kind {
+                TokenKind::Newline
+                | TokenKind::Indent
+                | TokenKind::Dedent
+                | TokenKind::EndOfFile
+                | TokenKind::Error => out.push(kind.to_string()),
+                _ if t.kind.is_operator() || t.kind.is_keyword() => out.push(text.to_string()),
+                _ => out.push(format!("{kind}:{text}")),
+            }
+        }
+        out.join(" ")
+    }
+
+    /// The error as CPython shows it: "Class: message @line:offset", with
+    /// offset 1-based as `SyntaxError.offset`.
+    fn err(src: &str) -> String {
+        let lexed = lex(src);
+        let Some(e) = &lexed.error else {
+            panic!("no error for {src:?}: {}", render(src, &lexed));
+        };
+        let last = lexed.tokens.last().unwrap();
+        assert_eq!(last.kind, TokenKind::Error);
+        assert_eq!(last.span, e.span);
+        let (line, col) = LineIndex::new(src).line_col(e.span.start);
+        format!("{}: {} @{}:{}", e.kind.class_name(), e.kind, line, col + 1)
+    }
+
+    #[track_caller]
+    fn ok(src: &str) {
+        let lexed = lex(src);
+        assert!(lexed.error.is_none(), "{src:?}: {:?}", lexed.error);
+    }
+
+    #[test]
+    fn simple_statement() {
+        assert_eq!(dump("x = 1\n"), "NAME:x = NUMBER:1 NEWLINE ENDMARKER");
+        let lexed = lex("x = 1\n");
+        let spans: Vec<_> = lexed
+            .tokens
+            .iter()
+            .map(|t| (t.span.start, t.span.end))
+            .collect();
+        assert_eq!(spans, vec![(0, 1), (2, 3), (4, 5), (5, 6), (6, 6)]);
+    }
+
+    #[test]
+    fn empty_and_blank_sources() {
+        assert_eq!(dump(""), "ENDMARKER");
+        assert_eq!(dump("\n\n  \n# comment\n"), "ENDMARKER");
+        assert_eq!(dump("   "), "ENDMARKER");
+        assert_eq!(dump("# c"), "ENDMARKER");
+    }
+
+    #[test]
+    fn newline_at_eof_without_final_newline() {
+        assert_eq!(dump("x"), "NAME:x NEWLINE ENDMARKER");
+        let lexed = lex("x  # c");
+        assert_eq!(lexed.tokens[1].kind, TokenKind::Newline);
+        assert_eq!(lexed.tokens[1].span, Span::at(6));
+        assert_eq!(lexed.tokens[2].span, Span::at(6));
+    }
+
+    #[test]
+    fn operators() {
+        let src = "+ - * / % ** // @ << >> & | ^ ~ < > <= >= == != -> := ... . , ; : = ! \
+                   += -= *= /= %= **= //= @= <<= >>= &= |= ^=";
+        let lexed = lex(src);
+        assert!(lexed.error.is_none());
+        let kinds: Vec<_> = lexed.tokens.iter().map(|t| t.kind.name()).collect();
+        assert_eq!(
+            kinds.join(" "),
+            "PLUS MINUS STAR SLASH PERCENT DOUBLESTAR DOUBLESLASH AT LEFTSHIFT RIGHTSHIFT \
+             AMPER VBAR CIRCUMFLEX TILDE LESS GREATER LESSEQUAL GREATEREQUAL EQEQUAL NOTEQUAL \
+             RARROW COLONEQUAL ELLIPSIS DOT COMMA SEMI COLON EQUAL EXCLAMATION PLUSEQUAL \
+             MINEQUAL STAREQUAL SLASHEQUAL PERCENTEQUAL DOUBLESTAREQUAL DOUBLESLASHEQUAL \
+             ATEQUAL LEFTSHIFTEQUAL RIGHTSHIFTEQUAL AMPEREQUAL VBAREQUAL CIRCUMFLEXEQUAL \
+             NEWLINE ENDMARKER"
+        );
+        assert_eq!(dump("a..b"), "NAME:a . . NAME:b NEWLINE ENDMARKER");
+        assert_eq!(dump("a....b"), "NAME:a ... . NAME:b NEWLINE ENDMARKER");
+        assert_eq!(
+            dump("x!=y!z"),
+            "NAME:x != NAME:y ! NAME:z NEWLINE ENDMARKER"
+        );
+        assert_eq!(dump("a->b"), "NAME:a -> NAME:b NEWLINE ENDMARKER");
+    }
+
+    #[test]
+    fn keywords_and_names() {
+        let lexed = lex("if not None: async await match case _ True False lambda iff");
+        let kinds: Vec<_> = lexed.tokens.iter().map(|t| t.kind).collect();
+        use TokenKind as T;
+        assert_eq!(
+            kinds,
+            vec![
+                T::If,
+                T::Not,
+                T::None,
+                T::Colon,
+                T::Async,
+                T::Await,
+                T::Name,
+                T::Name,
+                T::Name,
+                T::True,
+                T::False,
+                T::Lambda,
+                T::Name,
+                T::Newline,
+                T::EndOfFile
+            ]
+        );
+        assert_eq!(
+            dump("nonlocal Nonlocal yield_"),
+            "nonlocal NAME:Nonlocal NAME:yield_ NEWLINE ENDMARKER"
+        );
+    }
+
+    #[test]
+    fn non_ascii_identifiers() {
+        assert_eq!(dump("café = π\n"), "NAME:café = NAME:π NEWLINE ENDMARKER");
+        assert_eq!(
+            dump("ℕ 𝔘𝔫𝔦 _é a̲\n"),
+            "NAME:ℕ NAME:𝔘𝔫𝔦 NAME:_é NAME:a̲ NEWLINE ENDMARKER"
+        );
+        assert_eq!(dump("ab·c"), "NAME:ab·c NEWLINE ENDMARKER");
+    }
+
+    #[test]
+    fn indentation() {
+        let src = "if x:\n    y\n    if z:\n        w\n\n  # comment\nv\n";
+        assert_eq!(
+            dump(src),
+            "if NAME:x : NEWLINE INDENT NAME:y NEWLINE if NAME:z : NEWLINE INDENT NAME:w NEWLINE \
+             DEDENT DEDENT NAME:v NEWLINE ENDMARKER"
+        );
+        let lexed = lex(src);
+        let indent = lexed.tokens[4];
+        assert_eq!(
+            (indent.kind, indent.span),
+            (TokenKind::Indent, Span::at(10))
+        );
+        let dedent = lexed
+            .tokens
+            .iter()
+            .find(|t| t.kind == TokenKind::Dedent)
+            .unwrap();
+        assert_eq!(dedent.span, Span::at(src.find('v').unwrap() as u32));
+    }
+
+    #[test]
+    fn dedents_at_eof() {
+        assert_eq!(
+            dump("if x:\n  if y:\n    z"),
+            "if NAME:x : NEWLINE INDENT if NAME:y : NEWLINE INDENT NAME:z NEWLINE DEDENT DEDENT ENDMARKER"
+        );
+        let src = "if x:\n  y\n";
+        let lexed = lex(src);
+        let n = lexed.tokens.len();
+        assert_eq!(lexed.tokens[n - 2].kind, TokenKind::Dedent);
+        assert_eq!(lexed.tokens[n - 2].span, Span::at(src.len() as u32));
+        assert_eq!(lexed.tokens[n - 1].span, Span::at(src.len() as u32));
+    }
+
+    #[test]
+    fn tabs_and_form_feeds() {
+        // A tab is the same as 8 spaces and 1 space... only if consistent.
+        assert_eq!(
+            dump("if x:\n\ty\n\tz\n"),
+            "if NAME:x : NEWLINE INDENT NAME:y NEWLINE NAME:z NEWLINE DEDENT ENDMARKER"
+        );
+        ok("if x:\n\ty\n\tif z:\n\t\tw\n");
+        ok("if x:\n  \ty\n  \tz\n");
+        // A form feed resets the column.
+        assert_eq!(
+            dump("if x:\n    y\n\x0cz\n"),
+            "if NAME:x : NEWLINE INDENT NAME:y NEWLINE DEDENT NAME:z NEWLINE ENDMARKER"
+        );
+        assert_eq!(
+            dump("if x:\n  \x0cy\n"),
+            "if NAME:x : NEWLINE NAME:y NEWLINE ENDMARKER"
+        );
+        // Form feed between tokens is whitespace.
+        assert_eq!(dump("a\x0cb\n"), "NAME:a NAME:b NEWLINE ENDMARKER");
+    }
+
+    #[test]
+    fn tab_errors() {
+        const TAB: &str = "TabError: inconsistent use of tabs and spaces in indentation @3:1";
+        assert_eq!(err("if x:\n\ta\n        b\n"), TAB);
+        assert_eq!(err("if x:\n        a\n\tb\n"), TAB);
+        assert_eq!(err("if x:\n    a\n\tb\n"), TAB);
+        assert_eq!(err("if x:\n\ta\n    \tb\n"), TAB);
+        assert_eq!(err("if x:\n  y\n\tz\n"), TAB);
+        assert_eq!(err("if x:\n \ty\n\tz\n"), TAB);
+    }
+
+    #[test]
+    fn indentation_errors() {
+        assert_eq!(
+            err("if x:\n    a\n  b\n"),
+            "IndentationError: unindent does not match any outer indentation level @3:4"
+        );
+        assert_eq!(
+            err("if x:\n  y\n \\\n  z\n"),
+            "IndentationError: unindent does not match any outer indentation level @4:4"
+        );
+        let deep: String = (0..100)
+            .map(|i| format!("{}if 1:\n", " ".repeat(i)))
+            .collect();
+        assert_eq!(
+            err(&format!("{deep}{}x\n", " ".repeat(100))),
+            "IndentationError: too many levels of indentation @101:1"
+        );
+        let ok_deep: String = (0..99)
+            .map(|i| format!("{}if 1:\n", " ".repeat(i)))
+            .collect();
+        ok(&format!("{ok_deep}{}x\n", " ".repeat(99)));
+    }
+
+    #[test]
+    fn unexpected_indent_is_the_parsers_business() {
+        assert_eq!(dump("  x\n"), "INDENT NAME:x NEWLINE DEDENT ENDMARKER");
+    }
+
+    #[test]
+    fn brackets_join_lines() {
+        let src = "x = (1,\n  2,\n\n# c\n      3)\ny = [\n]\n";
+        assert_eq!(
+            dump(src),
+            "NAME:x = ( NUMBER:1 , NUMBER:2 , NUMBER:3 ) NEWLINE NAME:y = [ ] NEWLINE ENDMARKER"
+        );
+        ok("if x:\n    f(a,\nb)\n    g\n");
+    }
+
+    #[test]
+    fn bracket_errors() {
+        assert_eq!(
+            err("x = (1,\n2\n"),
+            "SyntaxError: '(' was never closed @1:5"
+        );
+        assert_eq!(
+            err("x = (1,\n[2\n"),
+            "SyntaxError: '[' was never closed @2:1"
+        );
+        assert_eq!(err("x = 1)\n"), "SyntaxError: unmatched ')' @1:6");
+        assert_eq!(err("x = }"), "SyntaxError: unmatched '}' @1:5");
+        assert_eq!(
+            err("x = (1]\n"),
+            "SyntaxError: closing parenthesis ']' does not match opening parenthesis '(' @1:7"
+        );
+        assert_eq!(
+            err("x = (1,\n2]\n"),
+            "SyntaxError: closing parenthesis ']' does not match opening parenthesis '(' on line 1 @2:2"
+        );
+        assert_eq!(
+            err("x = {1: (2]}\n"),
+            "SyntaxError: closing parenthesis ']' does not match opening parenthesis '(' @1:11"
+        );
+        let deep = format!("x = {}{}\n", "(".repeat(201), ")".repeat(201));
+        assert_eq!(
+            err(&deep),
+            "SyntaxError: too many nested parentheses @1:205"
+        );
+        ok(&format!("x = {}{}\n", "(".repeat(200), ")".repeat(200)));
+    }
+
+    #[test]
+    fn unclosed_bracket_error_token_is_last() {
+        let lexed = lex("f(x,\n  y\n");
+        let kinds: Vec<_> = lexed.tokens.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds.last(), Some(&TokenKind::Error));
+        assert_eq!(lexed.tokens.last().unwrap().span, Span::new(1, 2));
+        assert_eq!(lexed.tokens.len(), 6);
+    }
+
+    #[test]
+    fn continuation_lines() {
+        assert_eq!(
+            dump("x = 1 + \\\n    2\n"),
+            "NAME:x = NUMBER:1 + NUMBER:2 NEWLINE ENDMARKER"
+        );
+        assert_eq!(
+            dump("x = 1 \\\r\n  + 2\n"),
+            "NAME:x = NUMBER:1 + NUMBER:2 NEWLINE ENDMARKER"
+        );
+        // The first backslash's column is the indentation.
+        assert_eq!(
+            dump("if x:\n  \\\n    y\n"),
+            "if NAME:x : NEWLINE INDENT NAME:y NEWLINE DEDENT ENDMARKER"
+        );
+        // A continuation followed by a blank line ends the logical line.
+        assert_eq!(dump("x = 1 \\\n\n"), "NAME:x = NUMBER:1 NEWLINE ENDMARKER");
+    }
+
+    #[test]
+    fn continuation_errors() {
+        const UNEXPECTED: &str =
+            "SyntaxError: unexpected character after line continuation character";
+        assert_eq!(err("x = 1 \\ 2\n"), format!("{UNEXPECTED} @1:8"));
+        assert_eq!(err("y = 2\nx = 1 \\ 2\n"), format!("{UNEXPECTED} @2:8"));
+        assert_eq!(err("x = 1\\é\n"), format!("{UNEXPECTED} @1:7"));
+        assert_eq!(lex("x = 1\\é\n").error.unwrap().span, Span::new(6, 8));
+        assert_eq!(
+            err("x = 1 + \\"),
+            "SyntaxError: unexpected EOF while parsing @1:10"
+        );
+        assert_eq!(
+            err("x = 1 + \\\n"),
+            "SyntaxError: unexpected EOF while parsing @1:10"
+        );
+        assert_eq!(
+            err("x = 1\n\\"),
+            "SyntaxError: unexpected EOF while parsing @2:2"
+        );
+        assert_eq!(
+            err("    \\\n"),
+            "SyntaxError: unexpected EOF while parsing @1:6"
+        );
+        assert_eq!(
+            err("x = (1 + \\\n"),
+            "SyntaxError: '(' was never closed @1:5"
+        );
+    }
+
+    #[test]
+    fn newline_flavours() {
+        assert_eq!(
+            dump("a\r\nb\rc\n"),
+            "NAME:a NEWLINE NAME:b NEWLINE NAME:c NEWLINE ENDMARKER"
+        );
+        let lexed = lex("a\r\nb");
+        assert_eq!(lexed.tokens[1].span, Span::new(1, 3));
+        assert_eq!(
+            dump("if x:\r\n  y\r\nz\r\n"),
+            "if NAME:x : NEWLINE INDENT NAME:y NEWLINE DEDENT NAME:z NEWLINE ENDMARKER"
+        );
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped() {
+        let lexed = lex("\u{feff}x = 1\n");
+        assert!(lexed.error.is_none());
+        assert_eq!(lexed.tokens[0].span, Span::new(3, 4));
+        // Elsewhere it is an invalid character.
+        assert_eq!(
+            err("x = a\u{feff}b\n"),
+            "SyntaxError: invalid non-printable character U+FEFF @1:6"
+        );
+    }
+
+    #[test]
+    fn comments() {
+        assert_eq!(
+            dump("x # c\n# d\ny"),
+            "NAME:x NEWLINE NAME:y NEWLINE ENDMARKER"
+        );
+        assert_eq!(
+            dump("x = 1 # comment with 'quotes' and ( brackets\n"),
+            "NAME:x = NUMBER:1 NEWLINE ENDMARKER"
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        let cases = [
+            ("0", TokenKind::Int),
+            ("000", TokenKind::Int),
+            ("0_0", TokenKind::Int),
+            ("1_000_000", TokenKind::Int),
+            ("0x_1f", TokenKind::Int),
+            ("0XdeadBEEF", TokenKind::Int),
+            ("0o17", TokenKind::Int),
+            ("0O_7", TokenKind::Int),
+            ("0b1_0", TokenKind::Int),
+            ("0B11", TokenKind::Int),
+            ("9999999999999999999999999", TokenKind::Int),
+            ("1.", TokenKind::Float),
+            (".5", TokenKind::Float),
+            ("1.5", TokenKind::Float),
+            ("1e10", TokenKind::Float),
+            ("1E+10", TokenKind::Float),
+            ("1e-1_0", TokenKind::Float),
+            ("1.e5", TokenKind::Float),
+            ("1_000.000_1e-1_0", TokenKind::Float),
+            ("09.5", TokenKind::Float),
+            ("012e5", TokenKind::Float),
+            ("012.", TokenKind::Float),
+            ("00.5e1_0", TokenKind::Float),
+            ("0e5", TokenKind::Float),
+            ("1j", TokenKind::Imaginary),
+            ("1J", TokenKind::Imaginary),
+            ("0j", TokenKind::Imaginary),
+            ("00j", TokenKind::Imaginary),
+            ("012j", TokenKind::Imaginary),
+            (".5j", TokenKind::Imaginary),
+            ("1.5e3j", TokenKind::Imaginary),
+            ("1_000.000_1e-1_0j", TokenKind::Imaginary),
+        ];
+        for (text, kind) in cases {
+            let lexed = lex(text);
+            assert!(lexed.error.is_none(), "{text}: {:?}", lexed.error);
+            assert_eq!(lexed.tokens[0].kind, kind, "{text}");
+            assert_eq!(
+                lexed.tokens[0].span,
+                Span::new(0, text.len() as u32),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_followed_by_keywords() {
+        // CPython only warns about these.
+        assert_eq!(
+            dump("1if x else 2"),
+            "NUMBER:1 if NAME:x else NUMBER:2 NEWLINE ENDMARKER"
+        );
+        assert_eq!(dump("0x1for"), "NUMBER:0x1f or NEWLINE ENDMARKER");
+        assert_eq!(dump("1else"), "NUMBER:1 else NEWLINE ENDMARKER");
+        assert_eq!(dump("1.0else"), "NUMBER:1.0 else NEWLINE ENDMARKER");
+        assert_eq!(dump("1e5else"), "NUMBER:1e5 else NEWLINE ENDMARKER");
+        assert_eq!(dump("1jelse"), "NUMBER:1j else NEWLINE ENDMARKER");
+        assert_eq!(
+            dump("1not in x"),
+            "NUMBER:1 not in NAME:x NEWLINE ENDMARKER"
+        );
+        assert_eq!(
+            dump("0b1and 1"),
+            "NUMBER:0b1 and NUMBER:1 NEWLINE ENDMARKER"
+        );
+        assert_eq!(dump("1is x"), "NUMBER:1 is NAME:x NEWLINE ENDMARKER");
+        assert_eq!(dump("1 .real"), "NUMBER:1 . NAME:real NEWLINE ENDMARKER");
+        assert_eq!(dump("1.2.3"), "NUMBER:1.2 NUMBER:.3 NEWLINE ENDMARKER");
+        assert_eq!(dump("1€"), dump("1€")); // see invalid_characters
+    }
+
+    #[test]
+    fn number_errors() {
+        let dec = "SyntaxError: invalid decimal literal";
+        let cases = [
+            ("x = 1abc\n", format!("{dec} @1:5")),
+            ("x = 1_\n", format!("{dec} @1:6")),
+            ("x = 1__0\n", format!("{dec} @1:6")),
+            ("x = 1_a\n", format!("{dec} @1:6")),
+            ("x = 1__.0\n", format!("{dec} @1:6")),
+            ("x = 1._5\n", format!("{dec} @1:6")),
+            ("x = 1.__class__\n", format!("{dec} @1:6")),
+            ("x = 1e\n", format!("{dec} @1:5")),
+            ("x = 1e+\n", format!("{dec} @1:7")),
+            ("x = 1ea\n", format!("{dec} @1:5")),
+            ("x = 1e1_\n", format!("{dec} @1:8")),
+            ("x = 1e_1\n", format!("{dec} @1:5")),
+            ("x = 1_e5\n", format!("{dec} @1:6")),
+            ("x = 0_\n", format!("{dec} @1:6")),
+            ("x = 0__0\n", format!("{dec} @1:6")),
+            ("x = 0a\n", format!("{dec} @1:5")),
+            ("x = 0e\n", format!("{dec} @1:5")),
+            ("x = 0e+\n", format!("{dec} @1:7")),
+            ("x = 0.e-5_\n", format!("{dec} @1:10")),
+            ("x = .5_\n", format!("{dec} @1:7")),
+            ("x = 1ix\n", format!("{dec} @1:5")),
+            ("x = 1nox\n", format!("{dec} @1:5")),
+            (
+                "x = 0x\n",
+                "SyntaxError: invalid hexadecimal literal @1:6".into(),
+            ),
+            (
+                "x = 0xg\n",
+                "SyntaxError: invalid hexadecimal literal @1:6".into(),
+            ),
+            (
+                "x = 0x_\n",
+                "SyntaxError: invalid hexadecimal literal @1:7".into(),
+            ),
+            (
+                "x = 0x1_\n",
+                "SyntaxError: invalid hexadecimal literal @1:8".into(),
+            ),
+            (
+                "x = 0xfg\n",
+                "SyntaxError: invalid hexadecimal literal @1:7".into(),
+            ),
+            ("x = 0o\n", "SyntaxError: invalid octal literal @1:6".into()),
+            (
+                "x = 0o_\n",
+                "SyntaxError: invalid octal literal @1:7".into(),
+            ),
+            (
+                "x = 0o1a\n",
+                "SyntaxError: invalid octal literal @1:7".into(),
+            ),
+            (
+                "x = 0o17e\n",
+                "SyntaxError: invalid octal literal @1:8".into(),
+            ),
+            (
+                "x = 0o8\n",
+                "SyntaxError: invalid digit '8' in octal literal @1:7".into(),
+            ),
+            (
+                "x = 0o18\n",
+                "SyntaxError: invalid digit '8' in octal literal @1:8".into(),
+            ),
+            (
+                "x = 0b\n",
+                "SyntaxError: invalid binary literal @1:6".into(),
+            ),
+            (
+                "x = 0b1a\n",
+                "SyntaxError: invalid binary literal @1:7".into(),
+            ),
+            (
+                "x = 0b1e\n",
+                "SyntaxError: invalid binary literal @1:7".into(),
+            ),
+            (
+                "x = 0b1__0\n",
+                "SyntaxError: invalid binary literal @1:8".into(),
+            ),
+            (
+                "x = 0b2\n",
+                "SyntaxError: invalid digit '2' in binary literal @1:7".into(),
+            ),
+            (
+                "x = 0b12\n",
+                "SyntaxError: invalid digit '2' in binary literal @1:8".into(),
+            ),
+            (
+                "x = 1.5j2\n",
+                "SyntaxError: invalid imaginary literal @1:8".into(),
+            ),
+            (
+                "x = 1jx\n",
+                "SyntaxError: invalid imaginary literal @1:6".into(),
+            ),
+        ];
+        for (src, expected) in cases {
+            assert_eq!(err(src), expected, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn leading_zeros() {
+        const MSG: &str =
+            "SyntaxError: leading zeros in decimal integer literals are not permitted; \
+                           use an 0o prefix for octal integers";
+        assert_eq!(err("x = 0777\n"), format!("{MSG} @1:5"));
+        assert_eq!(lex("x = 0777\n").error.unwrap().span, Span::new(4, 5));
+        assert_eq!(lex("x = 00077\n").error.unwrap().span, Span::new(4, 7));
+        assert_eq!(lex("x = 0_7\n").error.unwrap().span, Span::new(4, 6));
+        assert_eq!(err("x = 01_2\n"), format!("{MSG} @1:5"));
+        assert_eq!(
+            err("x = 0__1\n"),
+            "SyntaxError: invalid decimal literal @1:6"
+        );
+    }
+
+    #[test]
+    fn string_prefixes() {
+        for prefix in [
+            "", "r", "u", "R", "U", "f", "F", "b", "B", "br", "Br", "bR", "BR", "rb", "rB", "Rb",
+            "RB", "fr", "Fr", "fR", "FR", "rf", "rF", "Rf", "RF",
+        ] {
+            for quote in ["'", "\"", "'''", "\"\"\""] {
+                let text = format!("{prefix}{quote}a{quote}");
+                let lexed = lex(&text);
+                assert!(lexed.error.is_none(), "{text}");
+                assert_eq!(lexed.tokens[0].kind, TokenKind::String, "{text}");
+                assert_eq!(
+                    lexed.tokens[0].span,
+                    Span::new(0, text.len() as u32),
+                    "{text}"
+                );
+            }
+        }
+        // Illegal combinations are a name followed by a string.
+        for prefix in [
+            "ub", "ur", "bu", "fb", "bf", "rr", "ff", "uf", "fu", "rbr", "bb",
+        ] {
+            let text = format!("{prefix}'x'");
+            let lexed = lex(&text);
+            assert_eq!(lexed.tokens[0].kind, TokenKind::Name, "{text}");
+            assert_eq!(lexed.tokens[1].kind, TokenKind::String, "{text}");
+        }
+    }
+
+    #[test]
+    fn strings() {
+        assert_eq!(
+            dump(r#"x = "a\"b" 'c\'d'"#),
+            r#"NAME:x = STRING:"a\"b" STRING:'c\'d' NEWLINE ENDMARKER"#
+        );
+        assert_eq!(
+            dump("'''a'''' '"),
+            "STRING:'''a''' STRING:' ' NEWLINE ENDMARKER"
+        );
+        assert_eq!(
+            dump("\"\"\"a\"\"\"\"\""),
+            r#"STRING:"""a""" STRING:"" NEWLINE ENDMARKER"#
+        );
+        assert_eq!(
+            err("\"\"\"a\"\"\"\""),
+            "SyntaxError: unterminated string literal (detected at line 1) @1:8"
+        );
+        assert_eq!(dump(r#"""""a""""#), r#"STRING:""""a""" NEWLINE ENDMARKER"#);
+        assert_eq!(
+            dump("\"\" \"\"\"\"\"\""),
+            r#"STRING:"" STRING:"""""" NEWLINE ENDMARKER"#
+        );
+        assert_eq!(dump(r#""\\" x"#), r#"STRING:"\\" NAME:x NEWLINE ENDMARKER"#);
+        // Escaped newlines continue single-quoted strings.
+        assert_eq!(
+            dump("'a\\\nb' c"),
+            "STRING:'a\\\nb' NAME:c NEWLINE ENDMARKER"
+        );
+        assert_eq!(dump("'a\\\r\nb'"), "STRING:'a\\\r\nb' NEWLINE ENDMARKER");
+        let triple = "x = '''a\n\"\"\" \\''' \n'''\ny";
+        assert_eq!(
+            dump(triple),
+            "NAME:x = STRING:'''a\n\"\"\" \\''' \n''' NEWLINE NAME:y NEWLINE ENDMARKER"
+        );
+        // f-strings are single tokens; nested quotes differ.
+        assert_eq!(
+            dump(r#"f"{x!r:>{w}} {'a'}""#),
+            r#"STRING:f"{x!r:>{w}} {'a'}" NEWLINE ENDMARKER"#
+        );
+        // A 3.11 f-string ends at its quote, even inside a field.
+        assert_eq!(
+            dump(r#"f"{"a"}""#),
+            r#"STRING:f"{" NAME:a STRING:"}" NEWLINE ENDMARKER"#
+        );
+        assert_eq!(dump("'é€𝔘'"), "STRING:'é€𝔘' NEWLINE ENDMARKER");
+    }
+
+    #[test]
+    fn unterminated_strings() {
+        assert_eq!(
+            err("x = \"abc\n"),
+            "SyntaxError: unterminated string literal (detected at line 1) @1:5"
+        );
+        assert_eq!(
+            err("x = rb\"abc\n"),
+            "SyntaxError: unterminated string literal (detected at line 1) @1:5"
+        );
+        assert_eq!(lex("x = rb\"abc\n").error.unwrap().span, Span::new(4, 7));
+        assert_eq!(
+            err("x = \"abc"),
+            "SyntaxError: unterminated string literal (detected at line 1) @1:5"
+        );
+        assert_eq!(
+            err("x = \"abc\\"),
+            "SyntaxError: unterminated string literal (detected at line 1) @1:5"
+        );
+        assert_eq!(
+            err("x = \"abc\\\n"),
+            "SyntaxError: unterminated string literal (detected at line 1) @1:5"
+        );
+        assert_eq!(
+            err("x = \"abc\\\ndef\n"),
+            "SyntaxError: unterminated string literal (detected at line 2) @1:5"
+        );
+        assert_eq!(
+            err("x = 'a\rb'"),
+            "SyntaxError: unterminated string literal (detected at line 1) @1:5"
+        );
+        let triple = "SyntaxError: unterminated triple-quoted string literal";
+        assert_eq!(
+            err("x = \"\"\"abc\n\n"),
+            format!("{triple} (detected at line 2) @1:5")
+        );
+        assert_eq!(
+            err("x = 1\ny = b\"\"\"abc\n\n"),
+            format!("{triple} (detected at line 3) @2:5")
+        );
+        assert_eq!(
+            err("x = '''\n"),
+            format!("{triple} (detected at line 1) @1:5")
+        );
+        assert_eq!(
+            err("x = '''a\n\nb\n\n\n"),
+            format!("{triple} (detected at line 5) @1:5")
+        );
+        assert_eq!(
+            err("x = \"\"\"abc"),
+            format!("{triple} (detected at line 1) @1:5")
+        );
+        assert_eq!(
+            err("x = \"\"\"abc\\"),
+            format!("{triple} (detected at line 1) @1:5")
+        );
+        assert_eq!(lex("x = f'''abc").error.unwrap().span, Span::new(4, 8));
+    }
+
+    #[test]
+    fn invalid_characters() {
+        assert_eq!(
+            err("x = 1€\n"),
+            "SyntaxError: invalid character '€' (U+20AC) @1:6"
+        );
+        assert_eq!(
+            err("x = a€b\n"),
+            "SyntaxError: invalid character '€' (U+20AC) @1:6"
+        );
+        assert_eq!(lex("x = a€b\n").error.unwrap().span, Span::new(5, 8));
+        assert_eq!(
+            err("x = €\n"),
+            "SyntaxError: invalid character '€' (U+20AC) @1:5"
+        );
+        assert_eq!(
+            err("x = ·\n"),
+            "SyntaxError: invalid character '·' (U+00B7) @1:5"
+        );
+        assert_eq!(
+            err("x = \u{332}\n"),
+            "SyntaxError: invalid character '\u{332}' (U+0332) @1:5"
+        );
+        assert_eq!(
+            err("x = a\u{a0}b\n"),
+            "SyntaxError: invalid non-printable character U+00A0 @1:6"
+        );
+        assert_eq!(
+            err("x = \u{a0}\n"),
+            "SyntaxError: invalid non-printable character U+00A0 @1:5"
+        );
+        assert_eq!(
+            err("x = a\u{200b}b\n"),
+            "SyntaxError: invalid non-printable character U+200B @1:6"
+        );
+        assert_eq!(
+            err("x = \u{2028}\n"),
+            "SyntaxError: invalid non-printable character U+2028 @1:5"
+        );
+        assert_eq!(
+            err("x = 1\x0b\n"),
+            "SyntaxError: invalid non-printable character U+000B @1:6"
+        );
+        assert_eq!(
+            err("x = 1\x01\n"),
+            "SyntaxError: invalid non-printable character U+0001 @1:6"
+        );
+        assert_eq!(
+            err("x = 1\x7f\n"),
+            "SyntaxError: invalid non-printable character U+007F @1:6"
+        );
+        // Printable ASCII that is no token: CPython's parser says "invalid syntax".
+        assert_eq!(err("a $ b\n"), "SyntaxError: invalid syntax @1:3");
+        assert_eq!(err("a ? b\n"), "SyntaxError: invalid syntax @1:3");
+        assert_eq!(err("a ` b\n"), "SyntaxError: invalid syntax @1:3");
+        assert_eq!(err("1 <> 2\n"), "SyntaxError: invalid syntax @1:3");
+        assert_eq!(lex("1 <> 2\n").error.unwrap().span, Span::new(2, 4));
+    }
+
+    #[test]
+    fn printable_table() {
+        assert!(is_printable('a'));
+        assert!(is_printable(' '));
+        assert!(!is_printable('\n'));
+        assert!(is_printable('é'));
+        assert!(is_printable('€'));
+        assert!(!is_printable('\u{a0}'));
+        assert!(!is_printable('\u{ad}'));
+        assert!(!is_printable('\u{e000}'));
+        assert!(!is_printable('\u{10ffff}'));
+        assert!(is_printable('\u{1f600}'));
+    }
+
+    #[test]
+    fn null_bytes() {
+        assert_eq!(
+            err("x = 1\0\n"),
+            "SyntaxError: source code cannot contain null bytes @1:6"
+        );
+        // Lines before the NUL's line are lexed.
+        let lexed = lex("x = 1\ny = '\0'\n");
+        assert_eq!(
+            render("x = 1\ny = '\0'\n", &lexed),
+            "NAME:x = NUMBER:1 NEWLINE ERRORTOKEN"
+        );
+        assert_eq!(lexed.error.unwrap().span, Span::new(11, 12));
+        assert_eq!(
+            err("x = '''\n\0'''"),
+            "SyntaxError: source code cannot contain null bytes @2:1"
+        );
+        assert_eq!(
+            err("x = (\n\0)"),
+            "SyntaxError: source code cannot contain null bytes @2:1"
+        );
+    }
+
+    #[test]
+    fn coding_cookies() {
+        ok("# -*- coding: utf-8 -*-\nx = 1\n");
+        ok("#!/usr/bin/env python\n# coding=utf8\n");
+        ok("# coding: UTF_8\n");
+        ok("# coding: utf-8-sig\n");
+        ok("x = 1  # coding: latin-1\n");
+        ok("x = 1\n# coding: latin-1\n");
+        ok("#!/bin/python\n\n# coding: latin-1\n");
+        let msg = "SyntaxError: encoding problem: latin-1 (krait reads only UTF-8 source files)";
+        assert_eq!(
+            err("# -*- coding: latin-1 -*-\nx = 1\n"),
+            format!("{msg} @1:15")
+        );
+        assert_eq!(
+            err("\n# vim: set fileencoding=latin-1\n"),
+            format!("{msg} @2:25")
+        );
+        assert_eq!(err("  \n  # coding: latin-1\n"), format!("{msg} @2:13"));
+        assert_eq!(
+            err("# coding:\n# coding: latin-1\n"),
+            format!("{msg} @2:11")
+        );
+        assert_eq!(err("\u{feff}# coding: latin-1\n"), format!("{msg} @1:12"));
+    }
+
+    #[test]
+    fn fragments() {
+        let src = "f'{a +\n b[1]:>10}'";
+        let lexed = lex_fragment(src, Span::new(3, 12));
+        assert!(lexed.error.is_none());
+        assert_eq!(
+            render(src, &lexed),
+            "NAME:a + NAME:b [ NUMBER:1 ] ENDMARKER"
+        );
+        assert_eq!(lexed.tokens[0].span, Span::new(3, 4));
+        assert_eq!(lexed.tokens.last().unwrap().span, Span::at(12));
+        // Leading whitespace and newlines are fine; no INDENT/NEWLINE.
+        let src = "   x\n  y  ";
+        let lexed = lex_fragment(src, Span::new(0, src.len() as u32));
+        assert_eq!(render(src, &lexed), "NAME:x NAME:y ENDMARKER");
+        // Errors.
+        let src = "x = (a";
+        let lexed = lex_fragment(src, Span::new(4, 6));
+        assert_eq!(
+            lexed.error.unwrap().kind,
+            SyntaxErrorKind::UnclosedBracket { open: '(' }
+        );
+        let lexed = lex_fragment("a)", Span::new(0, 2));
+        assert_eq!(
+            lexed.error.unwrap().kind,
+            SyntaxErrorKind::UnmatchedBracket { close: ')' }
+        );
+        let lexed = lex_fragment("'abc", Span::new(0, 4));
+        assert!(matches!(
+            lexed.error.unwrap().kind,
+            SyntaxErrorKind::UnterminatedString { .. }
+        ));
+        // Out-of-range ranges are clamped, not a panic.
+        let lexed = lex_fragment("ab", Span::new(5, 9));
+        assert_eq!(lexed.tokens.len(), 1);
+    }
+
+    /// Checks the lexer's invariants on any input.
+    fn check_invariants(src: &str) {
+        let lexed = lex(src);
+        let last = lexed.tokens.last().expect("at least one token");
+        match &lexed.error {
+            None => assert_eq!(last.kind, TokenKind::EndOfFile, "{src:?}"),
+            Some(e) => {
+                assert_eq!(last.kind, TokenKind::Error, "{src:?}");
+                assert_eq!(last.span, e.span);
+            }
+        }
+        let mut prev_end = 0;
+        for (i, t) in lexed.tokens.iter().enumerate() {
+            assert!(
+                t.span.start <= t.span.end && t.span.end as usize <= src.len(),
+                "{src:?}"
+            );
+            assert!(
+                src.get(t.span.range()).is_some(),
+                "{src:?}: {t:?} not on char boundaries"
+            );
+            let is_last = i + 1 == lexed.tokens.len();
+            if !(is_last && t.kind == TokenKind::Error) {
+                assert!(t.span.start >= prev_end, "{src:?}: {t:?} overlaps");
+                prev_end = t.span.end;
+            }
+            assert!(is_last || !matches!(t.kind, TokenKind::Error | TokenKind::EndOfFile));
+        }
+        let _ = lex_fragment(src, Span::new(0, src.len() as u32));
+    }
+
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    const PROGRAM: &str = "# coding: utf-8\n\
+        import os\n\
+        def f(a, b=1, *args, c: int = 0x1F, **kw) -> 'str':\n\
+        \tif a and not b:  # comment\n\
+        \t\treturn [x ** 2 for x in range(10) if x % 2]\n\
+        \telse:\n\
+        \t\ty = {'k': (1.5e-3, .5j, 0o17, 0b1_0), \"v\": b'\\x00'}\n\
+        \t\tz = f\"{a!r:>{b}} {y['k']=}\" rb'''raw\n\
+        string''' \\\n\
+        \t\t\t+ u\"é€\"\n\
+        \t\treturn z @ y // 3 <<= 2\n\
+        class C(object):\n    '''doc'''\n    x: int = 1_000_000\n";
+
+    #[test]
+    fn truncated_programs_do_not_panic() {
+        ok(PROGRAM);
+        for (i, _) in PROGRAM.char_indices() {
+            check_invariants(&PROGRAM[..i]);
+            check_invariants(&PROGRAM[i..]);
+        }
+    }
+
+    #[test]
+    fn random_soup_does_not_panic() {
+        let pieces = [
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            "'",
+            "\"",
+            "'''",
+            "\"\"\"",
+            "\\",
+            "\n",
+            "\r",
+            "\r\n",
+            "\t",
+            " ",
+            "    ",
+            "\x0c",
+            "#",
+            "0",
+            "1",
+            "9",
+            "0x",
+            "0o",
+            "0b",
+            "_",
+            ".",
+            "e",
+            "E",
+            "j",
+            "+",
+            "-",
+            "x",
+            "if",
+            "else",
+            "f",
+            "r",
+            "b",
+            "u",
+            "rb",
+            "é",
+            "€",
+            "\u{a0}",
+            "\u{feff}",
+            "\0",
+            "\x01",
+            "$",
+            "?",
+            "`",
+            "!",
+            "=",
+            "<",
+            ">",
+            ":",
+            ";",
+            ",",
+            "@",
+            "*",
+            "/",
+            "%",
+            "ab",
+            "𝔘",
+            "\u{332}",
+            "coding: latin-1",
+            "N{",
+            "\\N{DIGIT ONE}",
+        ];
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..20_000 {
+            let n = rng.below(24);
+            let src: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+            check_invariants(&src);
+        }
+    }
+
+    #[test]
+    fn random_bytes_do_not_panic() {
+        let mut rng = Rng(12345);
+        for _ in 0..20_000 {
+            let n = rng.below(40);
+            let bytes: Vec<u8> = (0..n).map(|_| (rng.next() & 0xff) as u8).collect();
+            let src = String::from_utf8_lossy(&bytes);
+            check_invariants(&src);
+        }
+    }
+
+    /// Throughput in release mode:
+    /// `cargo test --release -p krait --lib lexer::tests::throughput -- --ignored --nocapture`
+    /// (set `KRAIT_LEX_BENCH` to a Python file to lex it instead).
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let source = match std::env::var("KRAIT_LEX_BENCH") {
+            Ok(path) => std::fs::read_to_string(path).unwrap(),
+            Err(_) => PROGRAM.repeat(20 * 1024 * 1024 / PROGRAM.len()),
+        };
+        let start = std::time::Instant::now();
+        let rounds = 10;
+        let mut tokens = 0;
+        for _ in 0..rounds {
+            let lexed = lex(&source);
+            assert!(lexed.error.is_none(), "{:?}", lexed.error);
+            tokens += lexed.tokens.len();
+        }
+        let secs = start.elapsed().as_secs_f64();
+        let mb = (source.len() * rounds) as f64 / 1e6;
+        println!(
+            "lexed {mb:.1} MB, {tokens} tokens in {secs:.3}s: {:.1} MB/s",
+            mb / secs
+        );
+    }
 }

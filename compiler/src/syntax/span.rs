@@ -17,12 +17,18 @@ impl Span {
 
     /// An empty span at `pos`.
     pub const fn at(pos: u32) -> Self {
-        Span { start: pos, end: pos }
+        Span {
+            start: pos,
+            end: pos,
+        }
     }
 
     /// The smallest span covering both `self` and `other`.
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     pub fn len(self) -> u32 {
@@ -53,7 +59,10 @@ impl<'a> LineIndex<'a> {
                 line_starts.push(i as u32 + 1);
             }
         }
-        LineIndex { source, line_starts }
+        LineIndex {
+            source,
+            line_starts,
+        }
     }
 
     /// 1-based line number of `offset`.
@@ -69,7 +78,10 @@ impl<'a> LineIndex<'a> {
         let line = self.line(offset);
         let start = self.line_starts[line - 1] as usize;
         let end = (offset as usize).min(self.source.len());
-        let col = self.source.get(start..end).map_or(end - start, |s| s.chars().count());
+        let col = self
+            .source
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
         (line, col)
     }
 }

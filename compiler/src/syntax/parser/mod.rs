@@ -1,9 +1,293 @@
-//! STUB — being written.
-use super::ast::Module;
-use super::error::SyntaxError;
+//! The parser: tokens to AST, following Python 3.11's grammar.
+//!
+//! A hand-written recursive-descent parser over the lexer's token vector, split
+//! by construct: [`statement`], [`expression`], [`arguments`] (parameters and
+//! call arguments), [`pattern`] (match patterns), [`targets`] (assignment and
+//! deletion targets) and [`strings`] (literal concatenation and f-strings).
+//!
+//! Backtracking is a reset of the token index, used only where Python's PEG
+//! grammar needs it (the `match` soft keyword). The first error ends parsing,
+//! as in CPython. A generic `invalid syntax` loses to a lexer error anywhere
+//! later in the file (CPython re-tokenizes the rest of the file for the same
+//! reason), which is how an unclosed bracket is reported as
+//! `'(' was never closed` rather than at the token after it. Nesting depth is
+//! limited so that no input overflows the stack.
+
+mod arguments;
+mod expression;
+mod pattern;
+mod statement;
+mod strings;
+mod targets;
+
+use super::ast::{Ident, Module, NodeId};
+use super::error::{SyntaxError, SyntaxErrorKind};
+use super::lexer::{lex, lex_fragment, Lexed};
+use super::span::Span;
+use super::token::{Token, TokenKind};
+use unicode_normalization::UnicodeNormalization;
+
+type PResult<T> = Result<T, SyntaxError>;
+
+/// Deepest nesting of the AST before `expression nested too deeply`. It
+/// bounds the recursion of every later stage that walks the tree (CPython
+/// itself gives up with a RecursionError between 2,000 and 3,000 levels).
+/// Left-nested chains (`a+b+c`, `a.b.c`) are built in loops and counted with
+/// [`Parser::check_chain`]. Brackets are limited to 200 levels by the lexer.
+pub const MAX_DEPTH: u32 = 2500;
 
 /// Parses a whole module.
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
-    let _ = source;
-    todo!()
+    let lexed = lex(source);
+    let mut parser = Parser::new(source, lexed, 0);
+    parser.parse_module()
+}
+
+pub(crate) struct Parser<'src> {
+    source: &'src str,
+    tokens: Vec<Token>,
+    lex_error: Option<SyntaxError>,
+    pos: usize,
+    next_node_id: u32,
+    depth: u32,
+}
+
+impl<'src> Parser<'src> {
+    fn new(source: &'src str, lexed: Lexed, next_node_id: u32) -> Self {
+        let mut tokens = lexed.tokens;
+        if tokens.is_empty() {
+            let end = source.len() as u32;
+            tokens.push(Token {
+                kind: TokenKind::EndOfFile,
+                span: Span::at(end),
+            });
+        }
+        Parser {
+            source,
+            tokens,
+            lex_error: lexed.error,
+            pos: 0,
+            next_node_id,
+            depth: 0,
+        }
+    }
+
+    fn parse_module(&mut self) -> PResult<Module> {
+        let mut body = Vec::new();
+        while self.peek() != TokenKind::EndOfFile {
+            let before = self.pos;
+            if self.eat(TokenKind::Newline) {
+                continue;
+            }
+            self.parse_statement_into(&mut body)?;
+            self.assert_progress(before)?;
+        }
+        Ok(Module {
+            body,
+            span: Span::new(0, self.source.len() as u32),
+        })
+    }
+
+    // ---- node ids ----
+
+    fn new_node_id(&mut self) -> NodeId {
+        let id = NodeId(self.next_node_id);
+        self.next_node_id += 1;
+        id
+    }
+
+    // ---- token cursor ----
+
+    fn token(&self) -> Token {
+        self.tokens[self.pos]
+    }
+
+    fn peek(&self) -> TokenKind {
+        self.tokens[self.pos].kind
+    }
+
+    fn peek_nth(&self, n: usize) -> TokenKind {
+        let i = (self.pos + n).min(self.tokens.len() - 1);
+        self.tokens[i].kind
+    }
+
+    fn span(&self) -> Span {
+        self.tokens[self.pos].span
+    }
+
+    /// The span of the most recently consumed token.
+    fn prev_span(&self) -> Span {
+        if self.pos == 0 {
+            Span::at(0)
+        } else {
+            self.tokens[self.pos - 1].span
+        }
+    }
+
+    fn text(&self, span: Span) -> &'src str {
+        self.source.get(span.range()).unwrap_or("")
+    }
+
+    fn at(&self, kind: TokenKind) -> bool {
+        self.peek() == kind
+    }
+
+    /// True when the current token is the name `word` (a soft keyword).
+    fn at_soft_keyword(&self, word: &str) -> bool {
+        self.at(TokenKind::Name) && self.text(self.span()) == word
+    }
+
+    fn bump(&mut self) -> Token {
+        let tok = self.tokens[self.pos];
+        if self.pos + 1 < self.tokens.len() {
+            self.pos += 1;
+        }
+        tok
+    }
+
+    fn eat(&mut self, kind: TokenKind) -> bool {
+        if self.at(kind) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Consumes `kind` or fails with `expected 'what'` placed right after the
+    /// previous token (as CPython places it).
+    fn expect(&mut self, kind: TokenKind, what: &'static str) -> PResult<Token> {
+        if self.at(kind) {
+            Ok(self.bump())
+        } else {
+            Err(self.expected(what))
+        }
+    }
+
+    fn expected(&self, what: &'static str) -> SyntaxError {
+        if let Some(err) = self.lex_error_here() {
+            return err;
+        }
+        let at = Span::at(self.prev_span().end);
+        SyntaxError::new(SyntaxErrorKind::Expected { what }, at)
+    }
+
+    /// The identifier under `tok`, NFKC-normalised as CPython does.
+    fn ident(&self, tok: Token) -> Ident {
+        let text = self.text(tok.span);
+        let name = if text.is_ascii() {
+            text.to_owned()
+        } else {
+            text.nfkc().collect()
+        };
+        Ident {
+            name,
+            span: tok.span,
+        }
+    }
+
+    /// Consumes a NAME token (soft keywords included).
+    fn expect_ident(&mut self) -> PResult<Ident> {
+        if self.at(TokenKind::Name) {
+            let tok = self.bump();
+            Ok(self.ident(tok))
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    // ---- errors ----
+
+    /// The lexer's error when the parser has reached the lexer's error token.
+    fn lex_error_here(&self) -> Option<SyntaxError> {
+        if self.at(TokenKind::Error) {
+            self.lex_error.clone()
+        } else {
+            None
+        }
+    }
+
+    /// A generic `invalid syntax` at the current token; a lexer error anywhere
+    /// in the file takes precedence (see the module doc).
+    fn invalid_syntax(&self) -> SyntaxError {
+        self.generic_error(SyntaxErrorKind::InvalidSyntax, self.span())
+    }
+
+    fn generic_error(&self, kind: SyntaxErrorKind, span: Span) -> SyntaxError {
+        if let Some(err) = &self.lex_error {
+            return err.clone();
+        }
+        if self.at(TokenKind::EndOfFile) && span.start >= self.span().start {
+            return SyntaxError::new(kind, self.end_of_last_line());
+        }
+        SyntaxError::new(kind, span)
+    }
+
+    /// Where CPython reports a premature end of input: the end of the last
+    /// line with tokens (before its newline), not the start of the next line.
+    fn end_of_last_line(&self) -> Span {
+        let last = self.tokens[..self.pos]
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.kind, TokenKind::Indent | TokenKind::Dedent));
+        match last {
+            Some(t) if t.kind == TokenKind::Newline => Span::at(t.span.start),
+            Some(t) => Span::at(t.span.end),
+            None => Span::at(0),
+        }
+    }
+
+    fn error(&self, kind: SyntaxErrorKind, span: Span) -> SyntaxError {
+        SyntaxError::new(kind, span)
+    }
+
+    /// Guards every parse loop: each iteration must consume a token.
+    fn assert_progress(&self, before: usize) -> PResult<()> {
+        if self.pos > before {
+            Ok(())
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    /// Enters one level of nesting; fails past [`MAX_DEPTH`].
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error(SyntaxErrorKind::ExpressionTooDeep, self.span()));
+        }
+        Ok(())
+    }
+
+    /// Fails when a left-nested chain of `length` links at the current depth
+    /// would exceed [`MAX_DEPTH`].
+    fn check_chain(&self, length: u32) -> PResult<()> {
+        if self.depth + length > MAX_DEPTH {
+            return Err(self.error(SyntaxErrorKind::ExpressionTooDeep, self.span()));
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Parses the expression text at `range` (an f-string field) with a fresh
+    /// parser that shares this one's node-id counter.
+    fn parse_fragment<T>(
+        &mut self,
+        range: Span,
+        f: impl FnOnce(&mut Parser<'src>) -> PResult<T>,
+    ) -> PResult<T> {
+        let lexed = lex_fragment(self.source, range);
+        let mut sub = Parser::new(self.source, lexed, self.next_node_id);
+        sub.depth = self.depth;
+        let result = f(&mut sub);
+        self.next_node_id = sub.next_node_id;
+        let value = result?;
+        if !sub.at(TokenKind::EndOfFile) {
+            return Err(sub.invalid_syntax());
+        }
+        Ok(value)
+    }
 }

@@ -1,0 +1,866 @@
+//! Expressions, from `star_expressions` down to atoms, with Python's
+//! precedence and associativity (`-2**2` is `-(2**2)`, `**` is
+//! right-associative, `not a == b` is `not (a == b)`, `await x ** 2` is
+//! `(await x) ** 2`).
+
+use super::{PResult, Parser};
+use crate::syntax::ast::{
+    BoolOp, CmpOp, Comprehension, ComprehensionFor, Constant, Expr, ExprContext, ExprKind, Lambda,
+    Operator, UnaryOp,
+};
+use crate::syntax::error::SyntaxErrorKind;
+use crate::syntax::literals::parse_number;
+use crate::syntax::span::Span;
+use crate::syntax::token::TokenKind as T;
+
+/// Which kind of element a comma-separated sequence holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Element {
+    /// `star_expression`: `*bitwise_or` or `expression`.
+    Star,
+    /// `star_named_expression`: `*bitwise_or` or `named_expression`.
+    StarNamed,
+    /// An assignment or `for` target: `*bitwise_or` or `bitwise_or`, so that
+    /// `in` is left for the `for` statement.
+    Target,
+}
+
+impl<'src> Parser<'src> {
+    /// True when the current token can begin an expression.
+    pub(super) fn starts_expression(&self) -> bool {
+        matches!(
+            self.peek(),
+            T::Name
+                | T::Int
+                | T::Float
+                | T::Imaginary
+                | T::String
+                | T::LPar
+                | T::LSqb
+                | T::LBrace
+                | T::Minus
+                | T::Plus
+                | T::Tilde
+                | T::Not
+                | T::Lambda
+                | T::Await
+                | T::None
+                | T::True
+                | T::False
+                | T::Ellipsis
+                | T::Star
+        )
+    }
+
+    /// `star_expressions`: a single expression, or a tuple when commas follow.
+    pub(super) fn parse_star_expressions(&mut self) -> PResult<Expr> {
+        self.parse_sequence(Element::Star)
+    }
+
+    /// `expressions`: like `star_expressions` without `*` elements.
+    pub(super) fn parse_expressions(&mut self) -> PResult<Expr> {
+        let first = self.parse_expression()?;
+        if !self.at(T::Comma) {
+            return Ok(first);
+        }
+        let start = first.span;
+        let mut elts = vec![first];
+        while self.eat(T::Comma) {
+            if !self.starts_expression() || self.at(T::Star) {
+                break;
+            }
+            elts.push(self.parse_expression()?);
+        }
+        let span = start.to(self.prev_span());
+        Ok(Expr::new(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            span,
+        ))
+    }
+
+    /// A comma-separated sequence of `element`s: the element itself when
+    /// there is no comma, else an unparenthesized tuple.
+    pub(super) fn parse_sequence(&mut self, element: Element) -> PResult<Expr> {
+        let first = self.parse_element(element)?;
+        if !self.at(T::Comma) {
+            return Ok(first);
+        }
+        let start = first.span;
+        let mut elts = vec![first];
+        while self.eat(T::Comma) {
+            if !self.starts_expression() {
+                break;
+            }
+            elts.push(self.parse_element(element)?);
+        }
+        let span = start.to(self.prev_span());
+        Ok(Expr::new(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            span,
+        ))
+    }
+
+    pub(super) fn parse_element(&mut self, element: Element) -> PResult<Expr> {
+        if self.at(T::Star) {
+            let start = self.bump().span;
+            let value = self.parse_bitwise_or()?;
+            let span = start.to(value.span);
+            return Ok(Expr::new(
+                ExprKind::Starred {
+                    value: Box::new(value),
+                    ctx: ExprContext::Load,
+                },
+                span,
+            ));
+        }
+        match element {
+            Element::Star => self.parse_expression(),
+            Element::StarNamed => self.parse_named_expression(),
+            Element::Target => self.parse_bitwise_or(),
+        }
+    }
+
+    /// `named_expression`: `NAME := expression` or an expression.
+    pub(super) fn parse_named_expression(&mut self) -> PResult<Expr> {
+        if self.at(T::Name) && self.peek_nth(1) == T::ColonEqual {
+            let tok = self.bump();
+            let target = self.ident(tok);
+            self.bump();
+            let value = self.parse_expression()?;
+            let span = target.span.to(value.span);
+            let target = Expr::new(
+                ExprKind::Name {
+                    id: target.name,
+                    ctx: ExprContext::Store,
+                },
+                target.span,
+            );
+            return Ok(Expr::new(
+                ExprKind::NamedExpr {
+                    target: Box::new(target),
+                    value: Box::new(value),
+                },
+                span,
+            ));
+        }
+        let expr = self.parse_expression()?;
+        if self.at(T::ColonEqual) {
+            let what = super::targets::describe(&expr);
+            return Err(self.error(
+                SyntaxErrorKind::CannotUseAssignmentExpression { what },
+                expr.span,
+            ));
+        }
+        Ok(expr)
+    }
+
+    /// `expression`: a conditional expression, a lambda, or a disjunction.
+    pub(super) fn parse_expression(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let result = self.parse_expression_inner();
+        self.leave();
+        result
+    }
+
+    fn parse_expression_inner(&mut self) -> PResult<Expr> {
+        if self.at(T::Lambda) {
+            return self.parse_lambda();
+        }
+        let body = self.parse_disjunction()?;
+        if !self.at(T::If) {
+            return Ok(body);
+        }
+        self.bump();
+        let test = self.parse_disjunction()?;
+        if !self.eat(T::Else) {
+            if self.starts_expression() || self.at(T::EndOfFile) || self.lex_error.is_some() {
+                return Err(self.invalid_syntax());
+            }
+            return Err(self.error(
+                SyntaxErrorKind::ExpectedElseAfterIf,
+                body.span.to(test.span),
+            ));
+        }
+        let orelse = self.parse_expression()?;
+        let span = body.span.to(orelse.span);
+        Ok(Expr::new(
+            ExprKind::IfExp {
+                test: Box::new(test),
+                body: Box::new(body),
+                orelse: Box::new(orelse),
+            },
+            span,
+        ))
+    }
+
+    fn parse_lambda(&mut self) -> PResult<Expr> {
+        let start = self.bump().span;
+        let args = self.parse_parameters(T::Colon, false)?;
+        self.expect(T::Colon, ":")?;
+        let body = self.parse_expression()?;
+        let span = start.to(body.span);
+        let id = self.new_node_id();
+        Ok(Expr::new(
+            ExprKind::Lambda(Box::new(Lambda { id, args, body })),
+            span,
+        ))
+    }
+
+    /// `disjunction`: `a or b or c`.
+    pub(super) fn parse_disjunction(&mut self) -> PResult<Expr> {
+        let first = self.parse_conjunction()?;
+        if !self.at(T::Or) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat(T::Or) {
+            values.push(self.parse_conjunction()?);
+        }
+        Ok(bool_op(BoolOp::Or, values))
+    }
+
+    fn parse_conjunction(&mut self) -> PResult<Expr> {
+        let first = self.parse_inversion()?;
+        if !self.at(T::And) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat(T::And) {
+            values.push(self.parse_inversion()?);
+        }
+        Ok(bool_op(BoolOp::And, values))
+    }
+
+    fn parse_inversion(&mut self) -> PResult<Expr> {
+        if !self.at(T::Not) {
+            return self.parse_comparison();
+        }
+        let start = self.bump().span;
+        self.enter()?;
+        let operand = self.parse_inversion();
+        self.leave();
+        let operand = operand?;
+        let span = start.to(operand.span);
+        Ok(Expr::new(
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand: Box::new(operand),
+            },
+            span,
+        ))
+    }
+
+    fn parse_comparison(&mut self) -> PResult<Expr> {
+        let left = self.parse_bitwise_or()?;
+        let mut ops = Vec::new();
+        let mut comparators = Vec::new();
+        while let Some(op) = self.comparison_operator() {
+            ops.push(op);
+            comparators.push(self.parse_bitwise_or()?);
+        }
+        if ops.is_empty() {
+            return Ok(left);
+        }
+        let span = left
+            .span
+            .to(comparators.last().map_or(left.span, |c| c.span));
+        Ok(Expr::new(
+            ExprKind::Compare {
+                left: Box::new(left),
+                ops,
+                comparators,
+            },
+            span,
+        ))
+    }
+
+    /// Consumes a comparison operator (`not in` and `is not` are two tokens).
+    fn comparison_operator(&mut self) -> Option<CmpOp> {
+        let op = match self.peek() {
+            T::EqEqual => CmpOp::Eq,
+            T::NotEqual => CmpOp::NotEq,
+            T::Less => CmpOp::Lt,
+            T::LessEqual => CmpOp::LtE,
+            T::Greater => CmpOp::Gt,
+            T::GreaterEqual => CmpOp::GtE,
+            T::In => CmpOp::In,
+            T::Not if self.peek_nth(1) == T::In => {
+                self.bump();
+                CmpOp::NotIn
+            }
+            T::Is if self.peek_nth(1) == T::Not => {
+                self.bump();
+                CmpOp::IsNot
+            }
+            T::Is => CmpOp::Is,
+            _ => return None,
+        };
+        self.bump();
+        Some(op)
+    }
+
+    /// `bitwise_or` and everything below it down to `term`.
+    pub(super) fn parse_bitwise_or(&mut self) -> PResult<Expr> {
+        self.parse_binary(1)
+    }
+
+    fn parse_binary(&mut self, min_precedence: u8) -> PResult<Expr> {
+        let mut left = self.parse_factor()?;
+        let mut chain = 0;
+        while let Some((op, precedence)) = binary_operator(self.peek()) {
+            if precedence < min_precedence {
+                break;
+            }
+            chain += 1;
+            self.check_chain(chain)?;
+            self.bump();
+            let right = self.parse_binary(precedence + 1)?;
+            let span = left.span.to(right.span);
+            left = Expr::new(
+                ExprKind::BinOp {
+                    left: Box::new(left),
+                    op,
+                    right: Box::new(right),
+                },
+                span,
+            );
+        }
+        Ok(left)
+    }
+
+    fn parse_factor(&mut self) -> PResult<Expr> {
+        let op = match self.peek() {
+            T::Plus => UnaryOp::UAdd,
+            T::Minus => UnaryOp::USub,
+            T::Tilde => UnaryOp::Invert,
+            _ => return self.parse_power(),
+        };
+        let start = self.bump().span;
+        self.enter()?;
+        let operand = self.parse_factor();
+        self.leave();
+        let operand = operand?;
+        let span = start.to(operand.span);
+        Ok(Expr::new(
+            ExprKind::UnaryOp {
+                op,
+                operand: Box::new(operand),
+            },
+            span,
+        ))
+    }
+
+    fn parse_power(&mut self) -> PResult<Expr> {
+        let base = self.parse_await_primary()?;
+        if !self.eat(T::DoubleStar) {
+            return Ok(base);
+        }
+        self.enter()?;
+        let exponent = self.parse_factor();
+        self.leave();
+        let exponent = exponent?;
+        let span = base.span.to(exponent.span);
+        Ok(Expr::new(
+            ExprKind::BinOp {
+                left: Box::new(base),
+                op: Operator::Pow,
+                right: Box::new(exponent),
+            },
+            span,
+        ))
+    }
+
+    fn parse_await_primary(&mut self) -> PResult<Expr> {
+        if !self.at(T::Await) {
+            return self.parse_primary();
+        }
+        let start = self.bump().span;
+        let value = self.parse_primary()?;
+        let span = start.to(value.span);
+        Ok(Expr::new(ExprKind::Await(Box::new(value)), span))
+    }
+
+    /// `primary`: an atom followed by `.name`, `(args)` and `[slices]` trailers.
+    pub(super) fn parse_primary(&mut self) -> PResult<Expr> {
+        let mut expr = self.parse_atom()?;
+        let mut chain = 0;
+        loop {
+            chain += 1;
+            self.check_chain(chain)?;
+            match self.peek() {
+                T::Dot => {
+                    self.bump();
+                    let attr = self.expect_ident()?;
+                    let span = expr.span.to(attr.span);
+                    expr = Expr::new(
+                        ExprKind::Attribute {
+                            value: Box::new(expr),
+                            attr,
+                            ctx: ExprContext::Load,
+                        },
+                        span,
+                    );
+                }
+                T::LPar => {
+                    self.bump();
+                    let (args, keywords) = self.parse_call_arguments()?;
+                    let end = self.expect(T::RPar, ")")?.span;
+                    let span = expr.span.to(end);
+                    expr = Expr::new(
+                        ExprKind::Call {
+                            func: Box::new(expr),
+                            args,
+                            keywords,
+                        },
+                        span,
+                    );
+                }
+                T::LSqb => {
+                    self.bump();
+                    let slice = self.parse_slices()?;
+                    let end = self.expect(T::RSqb, "]")?.span;
+                    let span = expr.span.to(end);
+                    expr = Expr::new(
+                        ExprKind::Subscript {
+                            value: Box::new(expr),
+                            slice: Box::new(slice),
+                            ctx: ExprContext::Load,
+                        },
+                        span,
+                    );
+                }
+                _ => return Ok(expr),
+            }
+        }
+    }
+
+    /// `slices`: one slice, or a tuple of slices and starred expressions.
+    fn parse_slices(&mut self) -> PResult<Expr> {
+        let first = self.parse_slice()?;
+        if !self.at(T::Comma) && !matches!(first.kind, ExprKind::Starred { .. }) {
+            return Ok(first);
+        }
+        let start = first.span;
+        let mut elts = vec![first];
+        while self.eat(T::Comma) {
+            if self.at(T::RSqb) {
+                break;
+            }
+            elts.push(self.parse_slice()?);
+        }
+        let span = start.to(self.prev_span());
+        Ok(Expr::new(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            span,
+        ))
+    }
+
+    fn parse_slice(&mut self) -> PResult<Expr> {
+        if self.at(T::Star) {
+            return self.parse_element(Element::StarNamed);
+        }
+        let start = self.span();
+        let lower = if self.at(T::Colon) {
+            None
+        } else {
+            Some(self.parse_named_expression()?)
+        };
+        if !self.at(T::Colon) {
+            return lower.ok_or_else(|| self.invalid_syntax());
+        }
+        let lower_is_named = matches!(
+            lower.as_ref().map(|e| &e.kind),
+            Some(ExprKind::NamedExpr { .. })
+        );
+        if lower_is_named {
+            return Err(self.invalid_syntax());
+        }
+        self.bump();
+        let upper = if self.at(T::Colon) || self.at(T::Comma) || self.at(T::RSqb) {
+            None
+        } else {
+            Some(Box::new(self.parse_expression()?))
+        };
+        let mut step = None;
+        if self.eat(T::Colon) && !(self.at(T::Comma) || self.at(T::RSqb)) {
+            step = Some(Box::new(self.parse_expression()?));
+        }
+        let span = start.to(self.prev_span());
+        Ok(Expr::new(
+            ExprKind::Slice {
+                lower: lower.map(Box::new),
+                upper,
+                step,
+            },
+            span,
+        ))
+    }
+
+    fn parse_atom(&mut self) -> PResult<Expr> {
+        let tok = self.token();
+        let constant = |c| Ok(Expr::new(ExprKind::Constant(c), tok.span));
+        match tok.kind {
+            T::Name => {
+                self.bump();
+                let ident = self.ident(tok);
+                Ok(Expr::new(
+                    ExprKind::Name {
+                        id: ident.name,
+                        ctx: ExprContext::Load,
+                    },
+                    tok.span,
+                ))
+            }
+            T::Int | T::Float | T::Imaginary => {
+                self.bump();
+                constant(parse_number(self.text(tok.span)))
+            }
+            T::String => self.parse_strings(),
+            T::None => {
+                self.bump();
+                constant(Constant::None)
+            }
+            T::True => {
+                self.bump();
+                constant(Constant::Bool(true))
+            }
+            T::False => {
+                self.bump();
+                constant(Constant::Bool(false))
+            }
+            T::Ellipsis => {
+                self.bump();
+                constant(Constant::Ellipsis)
+            }
+            T::LPar => self.nested(Self::parse_paren_atom),
+            T::LSqb => self.nested(Self::parse_list_atom),
+            T::LBrace => self.nested(Self::parse_brace_atom),
+            _ => Err(self.invalid_syntax()),
+        }
+    }
+
+    fn nested(&mut self, f: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
+        self.enter()?;
+        let result = f(self);
+        self.leave();
+        result
+    }
+
+    /// `()`, `(expr)`, `(yield ...)`, a tuple or a generator expression.
+    fn parse_paren_atom(&mut self) -> PResult<Expr> {
+        let open = self.bump().span;
+        if self.at(T::RPar) {
+            let close = self.bump().span;
+            return Ok(Expr::new(
+                ExprKind::Tuple {
+                    elts: Vec::new(),
+                    ctx: ExprContext::Load,
+                },
+                open.to(close),
+            ));
+        }
+        if self.at(T::Yield) {
+            let expr = self.parse_yield_expression()?;
+            self.expect(T::RPar, ")")?;
+            return Ok(expr);
+        }
+        let first = self.parse_element(Element::StarNamed)?;
+        if self.at(T::For) || (self.at(T::Async) && self.peek_nth(1) == T::For) {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.error(
+                    SyntaxErrorKind::IterableUnpackingInComprehension,
+                    first.span,
+                ));
+            }
+            let generators = self.parse_comprehension_clauses()?;
+            let close = self.expect(T::RPar, ")")?.span;
+            let id = self.new_node_id();
+            let comp = Comprehension {
+                id,
+                elt: first,
+                value: None,
+                generators,
+            };
+            return Ok(Expr::new(
+                ExprKind::GeneratorExp(Box::new(comp)),
+                open.to(close),
+            ));
+        }
+        if self.at(T::RPar) {
+            self.bump();
+            if let ExprKind::Starred { .. } = first.kind {
+                return Err(self.error(SyntaxErrorKind::CannotUseStarredHere, first.span));
+            }
+            // A parenthesized expression keeps its inner span, as in CPython.
+            return Ok(first);
+        }
+        if !self.at(T::Comma) {
+            return Err(self.missing_comma_or(first.span));
+        }
+        let mut elts = vec![first];
+        while self.eat(T::Comma) {
+            if self.at(T::RPar) {
+                break;
+            }
+            elts.push(self.parse_element(Element::StarNamed)?);
+        }
+        if !self.at(T::RPar) {
+            return Err(self.missing_comma_or(elts[elts.len() - 1].span));
+        }
+        let close = self.bump().span;
+        Ok(Expr::new(
+            ExprKind::Tuple {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            open.to(close),
+        ))
+    }
+
+    /// Inside a display, an expression followed by another one: CPython's
+    /// `Perhaps you forgot a comma?` (spanning both), else `invalid syntax`.
+    pub(super) fn missing_comma_or(&mut self, previous: Span) -> crate::syntax::error::SyntaxError {
+        if self.starts_expression() && !self.at(T::Star) {
+            let checkpoint = self.pos;
+            if let Ok(next) = self.parse_expression() {
+                let span = previous.to(next.span);
+                self.pos = checkpoint;
+                return self.generic_error(SyntaxErrorKind::MissingComma, span);
+            }
+            self.pos = checkpoint;
+        }
+        self.invalid_syntax()
+    }
+
+    /// `[...]`: a list display or a list comprehension.
+    fn parse_list_atom(&mut self) -> PResult<Expr> {
+        let open = self.bump().span;
+        if self.at(T::RSqb) {
+            let close = self.bump().span;
+            return Ok(Expr::new(
+                ExprKind::List {
+                    elts: Vec::new(),
+                    ctx: ExprContext::Load,
+                },
+                open.to(close),
+            ));
+        }
+        let first = self.parse_element(Element::StarNamed)?;
+        if self.at(T::For) || (self.at(T::Async) && self.peek_nth(1) == T::For) {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.error(
+                    SyntaxErrorKind::IterableUnpackingInComprehension,
+                    first.span,
+                ));
+            }
+            let generators = self.parse_comprehension_clauses()?;
+            let close = self.expect(T::RSqb, "]")?.span;
+            let id = self.new_node_id();
+            let comp = Comprehension {
+                id,
+                elt: first,
+                value: None,
+                generators,
+            };
+            return Ok(Expr::new(
+                ExprKind::ListComp(Box::new(comp)),
+                open.to(close),
+            ));
+        }
+        let elts = self.parse_display_rest(first, T::RSqb)?;
+        let close = self.bump().span;
+        Ok(Expr::new(
+            ExprKind::List {
+                elts,
+                ctx: ExprContext::Load,
+            },
+            open.to(close),
+        ))
+    }
+
+    /// The elements after the first of a list or set display, up to (not
+    /// including) `close`.
+    fn parse_display_rest(&mut self, first: Expr, close: T) -> PResult<Vec<Expr>> {
+        let mut elts = vec![first];
+        loop {
+            if self.at(close) {
+                return Ok(elts);
+            }
+            if !self.eat(T::Comma) {
+                return Err(self.missing_comma_or(elts[elts.len() - 1].span));
+            }
+            if self.at(close) {
+                return Ok(elts);
+            }
+            elts.push(self.parse_element(Element::StarNamed)?);
+        }
+    }
+
+    /// `{...}`: a dict or set display or comprehension.
+    fn parse_brace_atom(&mut self) -> PResult<Expr> {
+        let open = self.bump().span;
+        if self.at(T::RBrace) {
+            let close = self.bump().span;
+            return Ok(Expr::new(
+                ExprKind::Dict {
+                    keys: Vec::new(),
+                    values: Vec::new(),
+                },
+                open.to(close),
+            ));
+        }
+        if self.at(T::DoubleStar) {
+            self.bump();
+            let value = self.parse_bitwise_or()?;
+            return self.parse_dict_rest(open, None, value);
+        }
+        let first = self.parse_element(Element::StarNamed)?;
+        if self.eat(T::Colon) {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.invalid_syntax());
+            }
+            let value = self.parse_expression()?;
+            if self.at(T::For) || (self.at(T::Async) && self.peek_nth(1) == T::For) {
+                let generators = self.parse_comprehension_clauses()?;
+                let close = self.expect(T::RBrace, "}")?.span;
+                let id = self.new_node_id();
+                let comp = Comprehension {
+                    id,
+                    elt: first,
+                    value: Some(value),
+                    generators,
+                };
+                return Ok(Expr::new(
+                    ExprKind::DictComp(Box::new(comp)),
+                    open.to(close),
+                ));
+            }
+            return self.parse_dict_rest(open, Some(first), value);
+        }
+        if self.at(T::For) || (self.at(T::Async) && self.peek_nth(1) == T::For) {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.error(
+                    SyntaxErrorKind::IterableUnpackingInComprehension,
+                    first.span,
+                ));
+            }
+            let generators = self.parse_comprehension_clauses()?;
+            let close = self.expect(T::RBrace, "}")?.span;
+            let id = self.new_node_id();
+            let comp = Comprehension {
+                id,
+                elt: first,
+                value: None,
+                generators,
+            };
+            return Ok(Expr::new(ExprKind::SetComp(Box::new(comp)), open.to(close)));
+        }
+        let elts = self.parse_display_rest(first, T::RBrace)?;
+        let close = self.bump().span;
+        Ok(Expr::new(ExprKind::Set(elts), open.to(close)))
+    }
+
+    /// The rest of a dict display after its first entry.
+    fn parse_dict_rest(&mut self, open: Span, key: Option<Expr>, value: Expr) -> PResult<Expr> {
+        let mut keys = vec![key];
+        let mut values = vec![value];
+        loop {
+            if self.at(T::RBrace) {
+                break;
+            }
+            if !self.eat(T::Comma) {
+                return Err(self.missing_comma_or(values[values.len() - 1].span));
+            }
+            if self.at(T::RBrace) {
+                break;
+            }
+            if self.eat(T::DoubleStar) {
+                keys.push(None);
+                values.push(self.parse_bitwise_or()?);
+                continue;
+            }
+            let key = self.parse_expression()?;
+            self.expect(T::Colon, ":")?;
+            keys.push(Some(key));
+            values.push(self.parse_expression()?);
+        }
+        let close = self.bump().span;
+        Ok(Expr::new(ExprKind::Dict { keys, values }, open.to(close)))
+    }
+
+    /// One or more `[async] for targets in iter [if cond]...` clauses.
+    pub(super) fn parse_comprehension_clauses(&mut self) -> PResult<Vec<ComprehensionFor>> {
+        let mut generators = Vec::new();
+        while self.at(T::For) || (self.at(T::Async) && self.peek_nth(1) == T::For) {
+            let is_async = self.eat(T::Async);
+            self.bump();
+            let mut target = self.parse_sequence(Element::Target)?;
+            self.set_store_target(&mut target, super::targets::TargetKind::For)?;
+            self.expect(T::In, "in")?;
+            let iter = self.parse_disjunction()?;
+            let mut ifs = Vec::new();
+            while self.eat(T::If) {
+                ifs.push(self.parse_disjunction()?);
+            }
+            generators.push(ComprehensionFor {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
+        }
+        Ok(generators)
+    }
+
+    /// `yield`, `yield value(s)` or `yield from expr`.
+    pub(super) fn parse_yield_expression(&mut self) -> PResult<Expr> {
+        let start = self.bump().span;
+        if self.eat(T::From) {
+            let value = self.parse_expression()?;
+            let span = start.to(value.span);
+            return Ok(Expr::new(ExprKind::YieldFrom(Box::new(value)), span));
+        }
+        if !self.starts_expression() {
+            return Ok(Expr::new(ExprKind::Yield(None), start));
+        }
+        let value = self.parse_star_expressions()?;
+        let span = start.to(value.span);
+        Ok(Expr::new(ExprKind::Yield(Some(Box::new(value))), span))
+    }
+}
+
+fn bool_op(op: BoolOp, values: Vec<Expr>) -> Expr {
+    let span = match (values.first(), values.last()) {
+        (Some(first), Some(last)) => first.span.to(last.span),
+        _ => Span::default(),
+    };
+    Expr::new(ExprKind::BoolOp { op, values }, span)
+}
+
+/// A binary operator token's operator and precedence (higher binds tighter).
+fn binary_operator(kind: T) -> Option<(Operator, u8)> {
+    Some(match kind {
+        T::VBar => (Operator::BitOr, 1),
+        T::CircumFlex => (Operator::BitXor, 2),
+        T::Amper => (Operator::BitAnd, 3),
+        T::LeftShift => (Operator::LShift, 4),
+        T::RightShift => (Operator::RShift, 4),
+        T::Plus => (Operator::Add, 5),
+        T::Minus => (Operator::Sub, 5),
+        T::Star => (Operator::Mult, 6),
+        T::Slash => (Operator::Div, 6),
+        T::DoubleSlash => (Operator::FloorDiv, 6),
+        T::Percent => (Operator::Mod, 6),
+        T::At => (Operator::MatMult, 6),
+        _ => return None,
+    })
+}
