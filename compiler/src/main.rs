@@ -35,3 +35,10 @@ fn install_panic_hook() {
         default_hook(info);
     }));
 }
+
+/// mimalloc instead of glibc's malloc: the front-end allocates millions of
+/// small AST nodes, and glibc's per-thread arenas (the compiler runs on its
+/// own thread, see `main`) made parsing 10 MB of Python spend most of its
+/// time in `malloc`/`free` and `mprotect`.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -207,7 +207,7 @@ impl Builder {
                 annotation,
                 value,
                 simple,
-            } => self.ann_assign(target, annotation, value.as_ref(), *simple, s.span),
+            } => self.ann_assign(target, annotation, value.as_deref(), *simple, s.span),
             StmtKind::For(f) => {
                 self.expr(&f.target)?;
                 self.expr(&f.iter)?;
@@ -236,8 +236,8 @@ impl Builder {
                 Ok(())
             }
             StmtKind::Raise { exc, cause } => {
-                self.opt_expr(exc.as_ref())?;
-                self.opt_expr(cause.as_ref())
+                self.opt_expr(exc.as_deref())?;
+                self.opt_expr(cause.as_deref())
             }
             StmtKind::Try(t) => {
                 self.stmts(&t.body)?;
@@ -253,7 +253,7 @@ impl Builder {
             }
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
-                self.opt_expr(msg.as_ref())
+                self.opt_expr(msg.as_deref())
             }
             StmtKind::Import(names) | StmtKind::ImportFrom { names, .. } => {
                 names.iter().try_for_each(|alias| self.import_alias(alias))

@@ -130,7 +130,7 @@ impl Checker<'_> {
                 annotation,
                 value,
                 simple,
-            } => self.ann_assign(target, annotation, value.as_ref(), *simple, s.span),
+            } => self.ann_assign(target, annotation, value.as_deref(), *simple, s.span),
             StmtKind::For(f) => {
                 if f.is_async && self.unit.kind != UnitKind::AsyncFunction {
                     return Err(error(SyntaxErrorKind::AsyncForOutsideAsyncFunction, s.span));
@@ -173,14 +173,14 @@ impl Checker<'_> {
             }
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::Raise { exc, cause } => {
-                self.opt_expr(exc.as_ref())?;
-                self.opt_expr(cause.as_ref())
+                self.opt_expr(exc.as_deref())?;
+                self.opt_expr(cause.as_deref())
             }
             StmtKind::Try(t) if t.is_star => self.try_star(t),
             StmtKind::Try(t) => self.try_stmt(t),
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
-                self.opt_expr(msg.as_ref())
+                self.opt_expr(msg.as_deref())
             }
             StmtKind::Import(names) => names.iter().try_for_each(|alias| {
                 // `import a.b` binds `a`.

@@ -505,10 +505,10 @@ fn hand_built_nonlocal_needs_enclosing_binding() {
     //     nonlocal y
     let assign = StmtKind::Assign {
         targets: vec![name("x", ExprContext::Store, 13)],
-        value: Expr::new(
+        value: Box::new(Expr::new(
             ExprKind::Constant(Constant::Int(Int::Small(1))),
             span(17, 18),
-        ),
+        )),
     };
     let g = function(
         1,
@@ -543,7 +543,7 @@ fn hand_built_break_needs_a_loop_in_the_same_function() {
     //         break
     let f = function(0, "f", vec![stmt(StmtKind::Break, 30, 35)], 13, 35);
     let while_ = StmtKind::While {
-        test: name("x", ExprContext::Load, 6),
+        test: Box::new(name("x", ExprContext::Load, 6)),
         body: vec![f],
         orelse: vec![],
     };

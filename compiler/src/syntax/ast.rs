@@ -33,6 +33,8 @@ pub struct Stmt {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+/// Variants holding several expressions box them, keeping `Stmt` small
+/// (statements are stored inline in `Vec<Stmt>` bodies).
 pub enum StmtKind {
     FunctionDef(Box<FunctionDef>),
     ClassDef(Box<ClassDef>),
@@ -40,28 +42,28 @@ pub enum StmtKind {
     Delete(Vec<Expr>),
     Assign {
         targets: Vec<Expr>,
-        value: Expr,
+        value: Box<Expr>,
     },
     AugAssign {
-        target: Expr,
+        target: Box<Expr>,
         op: Operator,
-        value: Expr,
+        value: Box<Expr>,
     },
     /// `simple` is true for a bare name target not in parentheses.
     AnnAssign {
-        target: Expr,
-        annotation: Expr,
-        value: Option<Expr>,
+        target: Box<Expr>,
+        annotation: Box<Expr>,
+        value: Option<Box<Expr>>,
         simple: bool,
     },
     For(Box<For>),
     While {
-        test: Expr,
+        test: Box<Expr>,
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
     If {
-        test: Expr,
+        test: Box<Expr>,
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
@@ -71,18 +73,18 @@ pub enum StmtKind {
         body: Vec<Stmt>,
     },
     Match {
-        subject: Expr,
+        subject: Box<Expr>,
         cases: Vec<MatchCase>,
     },
     Raise {
-        exc: Option<Expr>,
-        cause: Option<Expr>,
+        exc: Option<Box<Expr>>,
+        cause: Option<Box<Expr>>,
     },
     /// `is_star` marks `try`/`except*` (CPython's `TryStar`).
     Try(Box<Try>),
     Assert {
-        test: Expr,
-        msg: Option<Expr>,
+        test: Box<Expr>,
+        msg: Option<Box<Expr>>,
     },
     Import(Vec<Alias>),
     ImportFrom {

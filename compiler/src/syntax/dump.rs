@@ -274,7 +274,7 @@ fn stmt(s: &Stmt) -> Value {
         } => node("AnnAssign")
             .field("target", expr(target))
             .field("annotation", expr(annotation))
-            .opt("value", value.as_ref().map(expr))
+            .opt("value", value.as_deref().map(expr))
             .field("simple", flag(*simple)),
         StmtKind::For(f) => node(if f.is_async { "AsyncFor" } else { "For" })
             .field("target", expr(&f.target))
@@ -300,8 +300,8 @@ fn stmt(s: &Stmt) -> Value {
             .field("subject", expr(subject))
             .field("cases", list(cases, match_case)),
         StmtKind::Raise { exc, cause } => node("Raise")
-            .opt("exc", exc.as_ref().map(expr))
-            .opt("cause", cause.as_ref().map(expr)),
+            .opt("exc", exc.as_deref().map(expr))
+            .opt("cause", cause.as_deref().map(expr)),
         StmtKind::Try(t) => node(if t.is_star { "TryStar" } else { "Try" })
             .field("body", stmts(&t.body))
             .field("handlers", list(&t.handlers, except_handler))
@@ -309,7 +309,7 @@ fn stmt(s: &Stmt) -> Value {
             .field("finalbody", stmts(&t.finalbody)),
         StmtKind::Assert { test, msg } => node("Assert")
             .field("test", expr(test))
-            .opt("msg", msg.as_ref().map(expr)),
+            .opt("msg", msg.as_deref().map(expr)),
         StmtKind::Import(names) => node("Import").field("names", list(names, alias)),
         StmtKind::ImportFrom {
             module,

@@ -212,72 +212,106 @@ impl<'src> Parser<'src> {
         ))
     }
 
-    /// `disjunction`: `a or b or c`.
+    /// `disjunction`: `a or b or c` and everything it contains.
     pub(super) fn parse_disjunction(&mut self) -> PResult<Expr> {
-        let first = self.parse_conjunction()?;
-        if !self.at(T::Or) {
-            return Ok(first);
-        }
-        let mut values = vec![first];
-        while self.eat(T::Or) {
-            values.push(self.parse_conjunction()?);
-        }
-        Ok(bool_op(BoolOp::Or, values))
+        self.parse_operators(Precedence::Or)
     }
 
-    fn parse_conjunction(&mut self) -> PResult<Expr> {
-        let first = self.parse_inversion()?;
-        if !self.at(T::And) {
-            return Ok(first);
-        }
-        let mut values = vec![first];
-        while self.eat(T::And) {
-            values.push(self.parse_inversion()?);
-        }
-        Ok(bool_op(BoolOp::And, values))
+    /// `bitwise_or` and everything below it down to `term`.
+    pub(super) fn parse_bitwise_or(&mut self) -> PResult<Expr> {
+        self.parse_operators(Precedence::BitOr)
     }
 
-    fn parse_inversion(&mut self) -> PResult<Expr> {
-        if !self.at(T::Not) {
-            return self.parse_comparison();
+    /// Operator-precedence parsing of Python's `disjunction` .. `term` rules
+    /// in one loop: boolean operators (flattened into one `BoolOp` per run),
+    /// prefix `not`, comparison chains (one `Compare` node) and the
+    /// left-associative binary operators. Operands bind tighter than
+    /// `min`; `factor` (unary `+ - ~`, `**`, `await`, primaries) is below.
+    fn parse_operators(&mut self, min: Precedence) -> PResult<Expr> {
+        let mut left = if self.at(T::Not) && min <= Precedence::Not {
+            let start = self.bump().span;
+            self.enter()?;
+            let operand = self.parse_operators(Precedence::Not);
+            self.leave();
+            let operand = operand?;
+            let span = start.to(operand.span);
+            Expr::new(
+                ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: Box::new(operand),
+                },
+                span,
+            )
+        } else {
+            self.parse_factor()?
+        };
+        let mut chain = 0;
+        loop {
+            let kind = self.peek();
+            let (precedence, infix) = match kind {
+                T::Or => (Precedence::Or, Infix::Bool(BoolOp::Or)),
+                T::And => (Precedence::And, Infix::Bool(BoolOp::And)),
+                T::EqEqual
+                | T::NotEqual
+                | T::Less
+                | T::LessEqual
+                | T::Greater
+                | T::GreaterEqual
+                | T::In
+                | T::Is => (Precedence::Comparison, Infix::Compare),
+                T::Not if self.peek_nth(1) == T::In => (Precedence::Comparison, Infix::Compare),
+                _ => match binary_operator(kind) {
+                    Some((op, precedence)) => (precedence, Infix::Binary(op)),
+                    None => return Ok(left),
+                },
+            };
+            if precedence < min {
+                return Ok(left);
+            }
+            let operand_min = precedence.next();
+            left = match infix {
+                Infix::Bool(op) => {
+                    let mut values = vec![left];
+                    while self.eat(kind) {
+                        values.push(self.parse_operators(operand_min)?);
+                    }
+                    bool_op(op, values)
+                }
+                Infix::Compare => {
+                    let mut ops = Vec::new();
+                    let mut comparators = Vec::new();
+                    while let Some(op) = self.comparison_operator() {
+                        ops.push(op);
+                        comparators.push(self.parse_operators(operand_min)?);
+                    }
+                    let end = comparators.last().map_or(left.span, |c| c.span);
+                    let span = left.span.to(end);
+                    Expr::new(
+                        ExprKind::Compare {
+                            left: Box::new(left),
+                            ops,
+                            comparators,
+                        },
+                        span,
+                    )
+                }
+                Infix::Binary(op) => {
+                    chain += 1;
+                    self.check_chain(chain)?;
+                    self.bump();
+                    let right = self.parse_operators(operand_min)?;
+                    let span = left.span.to(right.span);
+                    Expr::new(
+                        ExprKind::BinOp {
+                            left: Box::new(left),
+                            op,
+                            right: Box::new(right),
+                        },
+                        span,
+                    )
+                }
+            };
         }
-        let start = self.bump().span;
-        self.enter()?;
-        let operand = self.parse_inversion();
-        self.leave();
-        let operand = operand?;
-        let span = start.to(operand.span);
-        Ok(Expr::new(
-            ExprKind::UnaryOp {
-                op: UnaryOp::Not,
-                operand: Box::new(operand),
-            },
-            span,
-        ))
-    }
-
-    fn parse_comparison(&mut self) -> PResult<Expr> {
-        let left = self.parse_bitwise_or()?;
-        let mut ops = Vec::new();
-        let mut comparators = Vec::new();
-        while let Some(op) = self.comparison_operator() {
-            ops.push(op);
-            comparators.push(self.parse_bitwise_or()?);
-        }
-        if ops.is_empty() {
-            return Ok(left);
-        }
-        let span = left
-            .span
-            .to(comparators.last().map_or(left.span, |c| c.span));
-        Ok(Expr::new(
-            ExprKind::Compare {
-                left: Box::new(left),
-                ops,
-                comparators,
-            },
-            span,
-        ))
     }
 
     /// Consumes a comparison operator (`not in` and `is not` are two tokens).
@@ -303,35 +337,6 @@ impl<'src> Parser<'src> {
         };
         self.bump();
         Some(op)
-    }
-
-    /// `bitwise_or` and everything below it down to `term`.
-    pub(super) fn parse_bitwise_or(&mut self) -> PResult<Expr> {
-        self.parse_binary(1)
-    }
-
-    fn parse_binary(&mut self, min_precedence: u8) -> PResult<Expr> {
-        let mut left = self.parse_factor()?;
-        let mut chain = 0;
-        while let Some((op, precedence)) = binary_operator(self.peek()) {
-            if precedence < min_precedence {
-                break;
-            }
-            chain += 1;
-            self.check_chain(chain)?;
-            self.bump();
-            let right = self.parse_binary(precedence + 1)?;
-            let span = left.span.to(right.span);
-            left = Expr::new(
-                ExprKind::BinOp {
-                    left: Box::new(left),
-                    op,
-                    right: Box::new(right),
-                },
-                span,
-            );
-        }
-        Ok(left)
     }
 
     fn parse_factor(&mut self) -> PResult<Expr> {
@@ -846,21 +851,64 @@ fn bool_op(op: BoolOp, values: Vec<Expr>) -> Expr {
     Expr::new(ExprKind::BoolOp { op, values }, span)
 }
 
-/// A binary operator token's operator and precedence (higher binds tighter).
-fn binary_operator(kind: T) -> Option<(Operator, u8)> {
+/// Binding strength of the operators handled by `parse_operators`, weakest
+/// first (Python's grammar from `disjunction` down to `term`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Precedence {
+    Or,
+    And,
+    Not,
+    Comparison,
+    BitOr,
+    BitXor,
+    BitAnd,
+    Shift,
+    Arith,
+    Term,
+    /// Operands of `*`, `/`, ...: a `factor`.
+    Factor,
+}
+
+impl Precedence {
+    /// The precedence of a left-associative operator's right operand.
+    fn next(self) -> Precedence {
+        use Precedence::*;
+        match self {
+            Or => And,
+            And => Not,
+            // The operands of a comparison are `bitwise_or`s: no `not`.
+            Not | Comparison => BitOr,
+            BitOr => BitXor,
+            BitXor => BitAnd,
+            BitAnd => Shift,
+            Shift => Arith,
+            Arith => Term,
+            Term | Factor => Factor,
+        }
+    }
+}
+
+enum Infix {
+    Bool(BoolOp),
+    Compare,
+    Binary(Operator),
+}
+
+/// A binary operator token's operator and precedence.
+fn binary_operator(kind: T) -> Option<(Operator, Precedence)> {
     Some(match kind {
-        T::VBar => (Operator::BitOr, 1),
-        T::CircumFlex => (Operator::BitXor, 2),
-        T::Amper => (Operator::BitAnd, 3),
-        T::LeftShift => (Operator::LShift, 4),
-        T::RightShift => (Operator::RShift, 4),
-        T::Plus => (Operator::Add, 5),
-        T::Minus => (Operator::Sub, 5),
-        T::Star => (Operator::Mult, 6),
-        T::Slash => (Operator::Div, 6),
-        T::DoubleSlash => (Operator::FloorDiv, 6),
-        T::Percent => (Operator::Mod, 6),
-        T::At => (Operator::MatMult, 6),
+        T::VBar => (Operator::BitOr, Precedence::BitOr),
+        T::CircumFlex => (Operator::BitXor, Precedence::BitXor),
+        T::Amper => (Operator::BitAnd, Precedence::BitAnd),
+        T::LeftShift => (Operator::LShift, Precedence::Shift),
+        T::RightShift => (Operator::RShift, Precedence::Shift),
+        T::Plus => (Operator::Add, Precedence::Arith),
+        T::Minus => (Operator::Sub, Precedence::Arith),
+        T::Star => (Operator::Mult, Precedence::Term),
+        T::Slash => (Operator::Div, Precedence::Term),
+        T::DoubleSlash => (Operator::FloorDiv, Precedence::Term),
+        T::Percent => (Operator::Mod, Precedence::Term),
+        T::At => (Operator::MatMult, Precedence::Term),
         _ => return None,
     })
 }

@@ -225,13 +225,22 @@ impl<'src> Parser<'src> {
         let test = self.parse_named_expression()?;
         let body = self.parse_block(what, header)?;
         let orelse = if self.at(T::Elif) {
-            vec![self.parse_if()?]
+            // Each `elif` nests one level deeper in the AST, so it counts
+            // towards MAX_DEPTH like any other nesting.
+            self.enter()?;
+            let elif = self.parse_if();
+            self.leave();
+            vec![elif?]
         } else {
             self.parse_else_block()?
         };
         let end = Self::end_of(&orelse, Self::end_of(&body, header));
         Ok(Stmt::new(
-            StmtKind::If { test, body, orelse },
+            StmtKind::If {
+                test: Box::new(test),
+                body,
+                orelse,
+            },
             header.to(end),
         ))
     }
@@ -252,7 +261,11 @@ impl<'src> Parser<'src> {
         let orelse = self.parse_else_block()?;
         let end = Self::end_of(&orelse, Self::end_of(&body, header));
         Ok(Stmt::new(
-            StmtKind::While { test, body, orelse },
+            StmtKind::While {
+                test: Box::new(test),
+                body,
+                orelse,
+            },
             header.to(end),
         ))
     }
@@ -496,7 +509,10 @@ impl<'src> Parser<'src> {
             .and_then(|c: &MatchCase| c.body.last())
             .map_or(header, |s| s.span);
         Ok(Some(Stmt::new(
-            StmtKind::Match { subject, cases },
+            StmtKind::Match {
+                subject: Box::new(subject),
+                cases,
+            },
             header.to(end),
         )))
     }
@@ -572,7 +588,10 @@ impl<'src> Parser<'src> {
                         cause = Some(self.parse_expression()?);
                     }
                 }
-                StmtKind::Raise { exc, cause }
+                StmtKind::Raise {
+                    exc: exc.map(Box::new),
+                    cause: cause.map(Box::new),
+                }
             }
             T::Global | T::Nonlocal => {
                 let global = self.bump().kind == T::Global;
@@ -607,7 +626,10 @@ impl<'src> Parser<'src> {
                 } else {
                     None
                 };
-                StmtKind::Assert { test, msg }
+                StmtKind::Assert {
+                    test: Box::new(test),
+                    msg: msg.map(Box::new),
+                }
             }
             T::Import => self.parse_import()?,
             T::From => self.parse_from_import()?,
@@ -737,7 +759,14 @@ impl<'src> Parser<'src> {
             self.bump();
             let value = self.parse_value()?;
             let span = start.to(value.span);
-            return Ok(Stmt::new(StmtKind::AugAssign { target, op, value }, span));
+            return Ok(Stmt::new(
+                StmtKind::AugAssign {
+                    target: Box::new(target),
+                    op,
+                    value: Box::new(value),
+                },
+                span,
+            ));
         }
         match self.peek() {
             T::Equal => self.parse_assignment(first, start),
@@ -797,7 +826,7 @@ impl<'src> Parser<'src> {
         Ok(Stmt::new(
             StmtKind::Assign {
                 targets: exprs,
-                value,
+                value: Box::new(value),
             },
             span,
         ))
@@ -838,9 +867,9 @@ impl<'src> Parser<'src> {
         let end = value.as_ref().map_or(annotation.span, |v| v.span);
         Ok(Stmt::new(
             StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
+                target: Box::new(target),
+                annotation: Box::new(annotation),
+                value: value.map(Box::new),
                 simple,
             },
             start.to(end),
@@ -865,4 +894,21 @@ fn augmented_operator(kind: T) -> Option<Operator> {
         T::DoubleSlashEqual => Operator::FloorDiv,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::syntax::error::SyntaxErrorKind;
+    use crate::syntax::parser::{parse_module, MAX_DEPTH};
+
+    /// Found by fuzzing: each `elif` nests an `If` in the previous one's
+    /// `orelse` but did not count towards MAX_DEPTH, so 60,000 `elif`s made
+    /// an AST 60,000 levels deep (and `--emit ast` ran out of memory).
+    #[test]
+    fn elif_chains_count_towards_the_depth_limit() {
+        let chain = |n: usize| format!("if x: pass\n{}else: pass\n", "elif x: pass\n".repeat(n));
+        assert!(parse_module(&chain(MAX_DEPTH as usize - 10)).is_ok());
+        let error = parse_module(&chain(60_000)).unwrap_err();
+        assert_eq!(error.kind, SyntaxErrorKind::ExpressionTooDeep);
+    }
 }
