@@ -59,6 +59,23 @@ fn ast_snapshots() {
     }
 }
 
+/// Every snapshot must belong to a fixture: a stale one would otherwise sit
+/// in `snapshots/` unreviewed (what `cargo insta --unreferenced=reject` does).
+#[test]
+fn no_unreferenced_ast_snapshots() {
+    let fixtures: Vec<String> = fixtures("ast").iter().map(|p| stem(p)).collect();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../snapshots/ast");
+    let mut stale = Vec::new();
+    for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        match name.strip_suffix(".snap") {
+            Some(snapshot) if fixtures.iter().any(|f| f == snapshot) => {}
+            _ => stale.push(name),
+        }
+    }
+    assert!(stale.is_empty(), "snapshots/ast holds files with no fixture: {stale:?}");
+}
+
 #[test]
 fn syntax_error_fixtures() {
     let files = fixtures("syntax_errors");
