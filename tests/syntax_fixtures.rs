@@ -73,7 +73,10 @@ fn no_unreferenced_ast_snapshots() {
             _ => stale.push(name),
         }
     }
-    assert!(stale.is_empty(), "snapshots/ast holds files with no fixture: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "snapshots/ast holds files with no fixture: {stale:?}"
+    );
 }
 
 #[test]
