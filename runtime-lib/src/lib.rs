@@ -6,6 +6,10 @@
 //! rlib (the reference VM calls it directly) and as a static archive (linked
 //! into native executables). For now it only carries its version.
 
+pub mod value;
+
+pub use value::Value;
+
 /// The runtime's version, which the compiler checks against its own.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
