@@ -167,7 +167,7 @@ impl Value {
     /// Wraps a heap object pointer.
     pub fn from_ptr<T>(ptr: *const T) -> Value {
         let bits = ptr as u64;
-        debug_assert!(bits >= MIN_POINTER && bits >> 48 == 0 && bits % 8 == 0);
+        debug_assert!(bits >= MIN_POINTER && bits >> 48 == 0 && bits.is_multiple_of(8));
         Value(bits)
     }
 
