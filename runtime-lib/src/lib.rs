@@ -1,13 +1,108 @@
-//! `krait-runtime`: the library every krait program links against.
+//! `krait-runtime`: the library every krait program links against. It owns
+//! the object model, the protocol operations, exceptions, the builtins and
+//! the `extern "C"` ABI of generated code. Both executors — the bytecode VM
+//! (`compiler/src/interp`, which links this crate as an rlib) and native
+//! code (which links the static archive) — call the same functions here:
+//! every semantic operation lives once, in this crate.
 //!
-//! It will own the value representation, the object model, the garbage
-//! collector, exceptions, the built-ins and the `extern "C"` ABI that
-//! generated code calls (see `../shared/DESIGN.md`). It is built both as an
-//! rlib (the reference VM calls it directly) and as a static archive (linked
-//! into native executables). For now it only carries its version.
+//! # Module map
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`value`] | `Value`, the NaN-boxed word (fixed encoding) |
+//! | [`heap`] | `Header` and the one allocation API (`alloc`, `alloc_with_items`) |
+//! | [`object`] | `type_of`, `downcast`, `PyPayload::cast` (through builtin subclasses) |
+//! | [`error`] | `PyResult`/`Raised`, the current-exception slot, the handled-exception stack, error constructors |
+//! | [`typeobj`] | `TypeObject` and its slots; `mro` (C3), `builder` (builtin specs), `class` (user classes, `__build_class__`), `heap_slots` (dunder dispatch of user classes), `type_type` |
+//! | [`types`] | one module per builtin type (`int`, `float`, `string`, `tuple`, `list`, `dict`, `range`, `slice`, `function`, `bind`, `builtin_func`, `slot_wrapper`, `method`, `cell`, `module`, `descr`, `super_`, `iterators`, `instance`, `shape`…) and `registry`, the list of them |
+//! | [`ops`] | the protocols with CPython's dispatch rules: `arith`, `compare`, `object` (repr/str/hash/truth/len), `attr`, `call`, `iter`, `subscript`, `isinstance` |
+//! | [`exceptions`] | exception objects, the builtin hierarchy (`hierarchy`, `special`), `raise_value`, the traceback printer (`traceback`) |
+//! | [`builtins`] | the `builtins` module: one table of functions |
+//! | [`runtime`] | per-thread state (`builtins`, `sys` modules), name lookup, `stdio` (buffered stdout), `recursion` (the limit), `sys` |
+//! | [`args`] | argument parsing for builtin functions |
+//! | [`abi`] | the `extern "C"` functions of generated code and their descriptor table `ABI` |
+//!
+//! # Errors
+//!
+//! A fallible function returns `PyResult<T>` (`Result<T, Raised>`); `Raised`
+//! is a zero-sized marker meaning "an exception is in this thread's
+//! current-exception slot". Raise with the constructors in [`error`]
+//! (`type_error(..)`, `value_error(..)`, `attribute_error_no_attr(obj,
+//! name)`, `key_error(key)`…) or `error::raise(exc)`; propagate with `?`.
+//! An executor's `except` takes the exception with
+//! `error::take_exception()`, matches it with
+//! `ops::isinstance::exception_matches_class(exc, cls_or_tuple)`, and
+//! brackets the handler with `error::push_handled_exception` /
+//! `pop_handled_exception` (so new exceptions get their `__context__` and
+//! a bare `raise` works: `exceptions::reraise()`). The C ABI returns
+//! `Value::ERROR` (or -1) instead of `Err`. A broken runtime invariant is
+//! a `SystemError` naming itself, or a panic in code that cannot raise.
+//!
+//! # Objects and types
+//!
+//! Heap objects are `#[repr(C)]` structs starting with a `Header` (type
+//! pointer, GC word), created only through `heap::alloc` (objects are
+//! leaked until the collector arrives). Builtin types are shared by all
+//! threads and immutable once created; everything a program creates is
+//! per thread. Instances of user classes store attributes in shape-described
+//! slot arrays (`types::shape`); `__dict__` is a snapshot for now.
+//!
+//! **Adding a type**: write `types/<name>.rs` with its `#[repr(C)]` struct
+//! (header first, layout constants and tests beside it), its slots and
+//! methods, and a `spec()` returning a `TypeSpec`; add `pub mod <name>;` to
+//! `types/mod.rs` and one line to `builtin_types!` in `types/registry.rs`
+//! (and one in `builtins::make_builtins_module` if it is a builtin name).
+//! **Adding a method**: a `BuiltinFn` plus one `MethodDef` line in the
+//! type's method table. **Adding a builtin function**: one line in
+//! `builtins::FUNCTIONS`.
+//!
+//! # For executors
+//!
+//! * Constants: `types::int::{int_from_i64, int_from_bigint}`,
+//!   `Value::from_f64`, `types::string::{new_str, intern}`,
+//!   `types::tuple::new_tuple`; containers: `types::list::new_list`,
+//!   `types::dict::DictObject::new_value` + `set_item`.
+//! * A Python function: build a `types::function::CodeInfo` (names, arg
+//!   counts, `code_flags`, parameter names), then
+//!   `types::function::new_function_with_entry(info, code_ptr, globals,
+//!   entry)`, and set `defaults`/`kwdefaults`/`closure`/`annotations`
+//!   through the object's cells. `entry(func, args, kwnames)` is the
+//!   executor's trampoline: it calls `runtime::recursion::enter_recursive_call`,
+//!   binds the arguments with `types::bind::bind_arguments(func, args,
+//!   kwnames, &mut slots)` (every CPython message), runs the code and
+//!   calls `leave_recursive_call`. Calls go through
+//!   `ops::call::call(callable, args, kwnames)` (keyword values after the
+//!   positional ones, names in a tuple of str); `obj.m(...)` uses
+//!   `ops::attr::load_method` then `call`/`call_prepending`.
+//! * Classes: register a class-body runner
+//!   (`typeobj::class::register_class_body_runner`) and call the
+//!   `__build_class__` builtin, exactly as CPython's `LOAD_BUILD_CLASS`.
+//! * Names: `runtime::new_module_globals("__main__")`,
+//!   `runtime::load_global(globals, name)`, `runtime::load_name(...)`.
+//! * Errors that reach a frame's exit: add a traceback entry with
+//!   `exceptions::traceback::add_traceback_entry_to_current(code_name,
+//!   filename, line)`; at the top level, `take_exception()` and
+//!   `exceptions::traceback::report_uncaught(exc, &source_lookup)`, which
+//!   prints CPython's report to stderr (flushing stdout first) and returns
+//!   the exit code (SystemExit handled). Call `runtime::runtime_exit()`
+//!   before exiting.
 
+pub mod abi;
+pub mod args;
+pub mod builtins;
+pub mod error;
+pub mod exceptions;
+pub mod heap;
+pub mod object;
+pub mod ops;
+pub mod runtime;
+#[cfg(test)]
+mod testing;
+pub mod typeobj;
+pub mod types;
 pub mod value;
 
+pub use error::{PyResult, Raised};
 pub use value::Value;
 
 /// The runtime's version, which the compiler checks against its own.

@@ -1,0 +1,143 @@
+//! Calls, vectorcall-style: `call(callable, args, kwnames)` where the
+//! keyword values follow the positional values in `args` and `kwnames` is
+//! a tuple of str. Also the helpers that prepend a `self` without a heap
+//! allocation for short argument lists, `call_method`, and `call_ex` for
+//! `f(*args, **kwargs)`.
+
+use crate::error::{type_error, PyResult};
+use crate::object::{type_of, PyPayload};
+use crate::types::builtin_func::BuiltinFn;
+use crate::types::dict::DictObject;
+use crate::types::string::{as_str, intern};
+use crate::types::tuple::new_tuple;
+use crate::Value;
+
+/// `callable(*args, **kw)`.
+pub fn call(callable: Value, args: &[Value], kwnames: Option<Value>) -> PyResult {
+    match type_of(callable).slots.call.get() {
+        Some(f) => f(callable, args, kwnames),
+        None => Err(type_error(format!(
+            "'{}' object is not callable",
+            type_of(callable).name()
+        ))),
+    }
+}
+
+/// `f(a)`.
+pub fn call1(f: Value, a: Value) -> PyResult {
+    call(f, &[a], None)
+}
+
+/// `f(a, b)`.
+pub fn call2(f: Value, a: Value, b: Value) -> PyResult {
+    call(f, &[a, b], None)
+}
+
+fn with_prepended<R>(first: Value, args: &[Value], f: impl FnOnce(&[Value]) -> R) -> R {
+    const N: usize = 8;
+    if args.len() < N {
+        let mut buf = [Value::NULL; N];
+        buf[0] = first;
+        buf[1..=args.len()].copy_from_slice(args);
+        f(&buf[..=args.len()])
+    } else {
+        let mut v = Vec::with_capacity(args.len() + 1);
+        v.push(first);
+        v.extend_from_slice(args);
+        f(&v)
+    }
+}
+
+/// `callable(self_, *args, **kw)`.
+pub fn call_prepending(
+    callable: Value,
+    self_: Value,
+    args: &[Value],
+    kwnames: Option<Value>,
+) -> PyResult {
+    with_prepended(self_, args, |all| call(callable, all, kwnames))
+}
+
+/// Calls a Rust builtin with `self_` as `args[0]`.
+pub fn call_with_self(
+    f: BuiltinFn,
+    self_: Value,
+    args: &[Value],
+    kwnames: Option<Value>,
+) -> PyResult {
+    with_prepended(self_, args, |all| f(all, kwnames))
+}
+
+/// `obj.name(*args)`.
+pub fn call_method(obj: Value, name: &str, args: &[Value]) -> PyResult {
+    let (f, self_) = crate::ops::attr::load_method(obj, intern(name))?;
+    if self_.is_null() {
+        call(f, args, None)
+    } else {
+        call_prepending(f, self_, args, None)
+    }
+}
+
+/// `f(*star, **dstar)`: `star` any iterable, `dstar` a mapping or NULL.
+pub fn call_ex(f: Value, star: Value, dstar: Value) -> PyResult {
+    let mut args = match crate::types::tuple::tuple_items(star) {
+        Some(items) => items.to_vec(),
+        None => {
+            if type_of(star).slots.iter.get().is_none()
+                && type_of(star).slots.getitem.get().is_none()
+            {
+                return Err(type_error(format!(
+                    "{} argument after * must be an iterable, not {}",
+                    callable_name(f),
+                    type_of(star).name()
+                )));
+            }
+            crate::ops::iter::collect(star)?
+        }
+    };
+    if dstar.is_null() || dstar.is_none() {
+        return call(f, &args, None);
+    }
+    let pairs: Vec<(Value, Value)> = match DictObject::cast(dstar) {
+        Some(d) => d.items(),
+        None => {
+            let Some(keys) = crate::ops::attr::getattr_opt(dstar, intern("keys"))? else {
+                return Err(type_error(format!(
+                    "{} argument after ** must be a mapping, not {}",
+                    callable_name(f),
+                    type_of(dstar).name()
+                )));
+            };
+            let mut out = Vec::new();
+            for k in crate::ops::iter::collect(call(keys, &[], None)?)? {
+                out.push((k, crate::ops::subscript::getitem(dstar, k)?));
+            }
+            out
+        }
+    };
+    let mut names = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        if as_str(k).is_none() {
+            return Err(type_error(format!(
+                "{} keywords must be strings",
+                callable_name(f)
+            )));
+        }
+        names.push(k);
+        args.push(v);
+    }
+    let kwnames = (!names.is_empty()).then(|| new_tuple(&names));
+    call(f, &args, kwnames)
+}
+
+/// How CPython names a callable in argument errors (`f()`).
+pub fn callable_name(f: Value) -> String {
+    let q = crate::ops::attr::getattr_opt(f, intern("__qualname__"))
+        .ok()
+        .flatten()
+        .and_then(as_str);
+    match q {
+        Some(q) => format!("{q}()"),
+        None => format!("{} object", type_of(f).name()),
+    }
+}

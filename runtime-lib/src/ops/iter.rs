@@ -1,0 +1,164 @@
+//! Iteration: `iter()` (with the `__getitem__` sequence fallback),
+//! `next()`, collecting an iterable, and the unpacking the executors need
+//! for `a, b = x` and `a, *b, c = x`, with CPython's messages.
+
+use crate::error::{type_error, value_error, PyResult};
+use crate::object::{downcast, type_of, PyPayload};
+use crate::types::list::{new_list, ListObject};
+use crate::types::registry::types;
+use crate::types::tuple::TupleObject;
+use crate::Value;
+
+/// `iter(v)`.
+pub fn iter(v: Value) -> PyResult {
+    let ty = type_of(v);
+    if let Some(f) = ty.slots.iter.get() {
+        let it = f(v)?;
+        if type_of(it).slots.next.get().is_none() {
+            return Err(type_error(format!(
+                "iter() returned non-iterator of type '{}'",
+                type_of(it).name()
+            )));
+        }
+        return Ok(it);
+    }
+    if ty.slots.getitem.get().is_some() && !ty.is_subtype(types().dict) {
+        return Ok(crate::types::iterators::new_seq_iterator(v));
+    }
+    Err(type_error(format!(
+        "'{}' object is not iterable",
+        ty.name()
+    )))
+}
+
+/// `next(it)`: None when exhausted.
+pub fn next(it: Value) -> PyResult<Option<Value>> {
+    match type_of(it).slots.next.get() {
+        Some(f) => f(it),
+        None => Err(type_error(format!(
+            "'{}' object is not an iterator",
+            type_of(it).name()
+        ))),
+    }
+}
+
+/// Every item of an iterable.
+pub fn collect(v: Value) -> PyResult<Vec<Value>> {
+    if let Some(t) = downcast::<TupleObject>(v) {
+        return Ok(t.items().to_vec());
+    }
+    if let Some(l) = downcast::<ListObject>(v) {
+        return Ok(l.to_vec());
+    }
+    let it = iter(v)?;
+    let mut out = Vec::new();
+    while let Some(x) = next(it)? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
+fn not_iterable_for_unpack(v: Value) -> crate::error::Raised {
+    type_error(format!(
+        "cannot unpack non-iterable {} object",
+        type_of(v).name()
+    ))
+}
+
+fn iter_for_unpack(v: Value) -> PyResult {
+    let ty = type_of(v);
+    if ty.slots.iter.get().is_none() && ty.slots.getitem.get().is_none() {
+        return Err(not_iterable_for_unpack(v));
+    }
+    iter(v)
+}
+
+/// `a, b, c = v`: exactly `n` items.
+pub fn unpack_sequence(v: Value, n: usize) -> PyResult<Vec<Value>> {
+    let exact = TupleObject::cast(v)
+        .map(|t| t.items().to_vec())
+        .or_else(|| ListObject::cast(v).map(|l| l.to_vec()));
+    if let Some(items) = exact {
+        if items.len() == n {
+            return Ok(items);
+        }
+        if items.len() < n {
+            return Err(value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
+        }
+        return Err(value_error(format!(
+            "too many values to unpack (expected {n})"
+        )));
+    }
+    let it = iter_for_unpack(v)?;
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        match next(it)? {
+            Some(x) => out.push(x),
+            None => {
+                return Err(value_error(format!(
+                    "not enough values to unpack (expected {n}, got {})",
+                    out.len()
+                )))
+            }
+        }
+    }
+    if next(it)?.is_some() {
+        return Err(value_error(format!(
+            "too many values to unpack (expected {n})"
+        )));
+    }
+    Ok(out)
+}
+
+/// `a, *b, c = v`: `before` items, a list of the middle, `after` items.
+pub fn unpack_ex(v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+    let it = iter_for_unpack(v)?;
+    let mut items = Vec::new();
+    while let Some(x) = next(it)? {
+        items.push(x);
+    }
+    if items.len() < before + after {
+        return Err(value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let mut out: Vec<Value> = items[..before].to_vec();
+    out.push(new_list(items[before..items.len() - after].to_vec()));
+    out.extend_from_slice(&items[items.len() - after..]);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exceptions::str_of_current;
+
+    #[test]
+    fn unpacking_messages() {
+        let t = crate::types::tuple::new_tuple(&[Value::small_int(1), Value::small_int(2)]);
+        assert_eq!(unpack_sequence(t, 2).unwrap().len(), 2);
+        assert!(unpack_sequence(t, 3).is_err());
+        assert_eq!(
+            str_of_current(),
+            "not enough values to unpack (expected 3, got 2)"
+        );
+        assert!(unpack_sequence(t, 1).is_err());
+        assert_eq!(str_of_current(), "too many values to unpack (expected 1)");
+        assert!(unpack_sequence(Value::small_int(1), 1).is_err());
+        assert_eq!(str_of_current(), "cannot unpack non-iterable int object");
+        let r = crate::types::range::new_range(0, 5, 1);
+        let parts = unpack_ex(r, 1, 1).unwrap();
+        assert_eq!(parts.len(), 3);
+        assert_eq!(ListObject::cast(parts[1]).unwrap().len(), 3);
+        assert!(unpack_ex(t, 2, 1).is_err());
+        assert_eq!(
+            str_of_current(),
+            "not enough values to unpack (expected at least 3, got 2)"
+        );
+    }
+}

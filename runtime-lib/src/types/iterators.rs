@@ -1,0 +1,498 @@
+//! Iterator types: over lists, tuples, strs and ranges, the `__getitem__`
+//! sequence fallback (`iterator`), `iter(callable, sentinel)`, reversed
+//! lists and sequences, and the lazy builtins `enumerate`, `zip`, `map`,
+//! `filter`, `reversed`. All share one struct, [`IterObject`]; each type's
+//! `next` slot knows how to read it.
+
+use std::any::TypeId;
+use std::cell::Cell;
+
+use crate::args;
+use crate::error::{type_error, value_error, PyResult};
+use crate::heap::{alloc_value, Header, HeapObject};
+use crate::object::{downcast, type_of, PyPayload};
+use crate::ops::call::call;
+use crate::ops::iter::{iter, next};
+use crate::typeobj::builder::TypeSpec;
+use crate::typeobj::{SlotDefs, TypeObject};
+use crate::types::int::int_from_i64;
+use crate::types::list::ListObject;
+use crate::types::registry::types;
+use crate::types::string::{char_str, StrObject};
+use crate::types::tuple::{new_tuple, TupleObject};
+use crate::Value;
+
+/// The state of every iterator type here.
+#[repr(C)]
+pub struct IterObject {
+    pub header: Header,
+    /// What is iterated (NULL once exhausted).
+    pub source: Cell<Value>,
+    /// A second value: enumerate's count, a function, a sentinel.
+    pub aux: Cell<Value>,
+    /// Position (or remaining count).
+    pub index: Cell<i64>,
+    /// Step for ranges; `strict` for zip (1).
+    pub step: i64,
+    /// The underlying iterators of zip/map.
+    pub iters: Vec<Value>,
+}
+// SAFETY: repr(C), header first.
+unsafe impl HeapObject for IterObject {}
+
+fn make(
+    ty: &TypeObject,
+    source: Value,
+    aux: Value,
+    index: i64,
+    step: i64,
+    iters: Vec<Value>,
+) -> Value {
+    alloc_value(IterObject {
+        header: Header::new(ty),
+        source: Cell::new(source),
+        aux: Cell::new(aux),
+        index: Cell::new(index),
+        step,
+        iters,
+    })
+}
+
+fn this(v: Value) -> PyResult<&'static IterObject> {
+    downcast::<IterObject>(v)
+        .ok_or_else(|| crate::error::internal_error("iterator slot on a non-iterator"))
+}
+
+pub fn new_list_iterator(list: Value) -> Value {
+    make(types().list_iterator, list, Value::NULL, 0, 1, Vec::new())
+}
+
+pub fn new_tuple_iterator(tuple: Value) -> Value {
+    make(types().tuple_iterator, tuple, Value::NULL, 0, 1, Vec::new())
+}
+
+pub fn new_str_iterator(s: Value) -> Value {
+    make(types().str_iterator, s, Value::NULL, 0, 1, Vec::new())
+}
+
+/// Iterates `len` ints from `start` by `step`.
+pub fn new_range_iterator(start: i64, step: i64, len: usize) -> Value {
+    make(
+        types().range_iterator,
+        Value::NONE,
+        int_from_i64(start),
+        len as i64,
+        step,
+        Vec::new(),
+    )
+}
+
+/// The `__getitem__` protocol: `seq[0]`, `seq[1]`… until IndexError.
+pub fn new_seq_iterator(seq: Value) -> Value {
+    make(types().seq_iterator, seq, Value::NULL, 0, 1, Vec::new())
+}
+
+/// `iter(callable, sentinel)`.
+pub fn new_callable_iterator(callable: Value, sentinel: Value) -> Value {
+    make(
+        types().callable_iterator,
+        callable,
+        sentinel,
+        0,
+        1,
+        Vec::new(),
+    )
+}
+
+fn self_iter(v: Value) -> PyResult {
+    Ok(v)
+}
+
+fn exhaust(it: &IterObject) -> PyResult<Option<Value>> {
+    it.source.set(Value::NULL);
+    Ok(None)
+}
+
+fn list_next(v: Value) -> PyResult<Option<Value>> {
+    let it = this(v)?;
+    let Some(l) = ListObject::cast(it.source.get()) else {
+        return Ok(None);
+    };
+    let i = it.index.get();
+    match l.get(i as usize) {
+        Some(x) => {
+            it.index.set(i + 1);
+            Ok(Some(x))
+        }
+        None => exhaust(it),
+    }
+}
+
+fn tuple_next(v: Value) -> PyResult<Option<Value>> {
+    let it = this(v)?;
+    let Some(t) = TupleObject::cast(it.source.get()) else {
+        return Ok(None);
+    };
+    let i = it.index.get();
+    match t.get(i as usize) {
+        Some(x) => {
+            it.index.set(i + 1);
+            Ok(Some(x))
+        }
+        None => exhaust(it),
+    }
+}
+
+fn str_next(v: Value) -> PyResult<Option<Value>> {
+    let it = this(v)?;
+    let Some(s) = StrObject::cast(it.source.get()) else {
+        return Ok(None);
+    };
+    // `index` is a byte offset: O(1) per step for any string.
+    let b = it.index.get() as usize;
+    match s.as_str().get(b..).and_then(|rest| rest.chars().next()) {
+        Some(c) => {
+            it.index.set((b + c.len_utf8()) as i64);
+            Ok(Some(char_str(c)))
+        }
+        None => exhaust(it),
+    }
+}
+
+fn range_next(v: Value) -> PyResult<Option<Value>> {
+    let it = this(v)?;
+    let left = it.index.get();
+    if left <= 0 {
+        return Ok(None);
+    }
+    let cur = it.aux.get();
+    let i = cur.as_small_int().unwrap_or(0);
+    it.index.set(left - 1);
+    if left > 1 {
+        it.aux.set(int_from_i64(i.saturating_add(it.step)));
+    }
+    Ok(Some(cur))
+}
+
+fn seq_next(v: Value) -> PyResult<Option<Value>> {
+    let it = this(v)?;
+    let seq = it.source.get();
+    if seq.is_null() {
+        return Ok(None);
+    }
+    let i = it.index.get();
+    match crate::ops::subscript::getitem(seq, int_from_i64(i)) {
+        Ok(x) => {
+            it.index.set(i + 1);
+            Ok(Some(x))
+        }
+        Err(e) => {
+            let t = types();
+            if crate::error::clear_if(t.exc.IndexError)
+                || crate::error::clear_if(t.exc.StopIteration)
+            {
+                return exhaust(it);
+            }
+            Err(e)
+        }
+    }
+}
+
+fn callable_next(v: Value) -> PyResult<Option<Value>> {
+    let it = this(v)?;
+    let f = it.source.get();
+    if f.is_null() {
+        return Ok(None);
+    }
+    let x = match call(f, &[], None) {
+        Ok(x) => x,
+        Err(e) => {
+            if crate::error::clear_if(types().exc.StopIteration) {
+                return exhaust(it);
+            }
+            return Err(e);
+        }
+    };
+    if crate::ops::compare::rich_compare_bool(x, it.aux.get(), crate::ops::CompareOp::Eq)? {
+        return exhaust(it);
+    }
+    Ok(Some(x))
+}
+
+/// Reversed iteration over a list or any sequence (`__len__`/`__getitem__`).
+fn reversed_next(v: Value) -> PyResult<Option<Value>> {
+    let it = this(v)?;
+    let seq = it.source.get();
+    let i = it.index.get();
+    if seq.is_null() || i < 0 {
+        return exhaust(it);
+    }
+    it.index.set(i - 1);
+    if let Some(l) = downcast::<ListObject>(seq) {
+        return match l.get(i as usize) {
+            Some(x) => Ok(Some(x)),
+            None => exhaust(it),
+        };
+    }
+    match crate::ops::subscript::getitem(seq, int_from_i64(i)) {
+        Ok(x) => Ok(Some(x)),
+        Err(e) => {
+            let t = types();
+            if crate::error::clear_if(t.exc.IndexError)
+                || crate::error::clear_if(t.exc.StopIteration)
+            {
+                return exhaust(it);
+            }
+            Err(e)
+        }
+    }
+}
+
+fn enumerate_next(v: Value) -> PyResult<Option<Value>> {
+    let it = this(v)?;
+    let Some(x) = next(it.source.get())? else {
+        return Ok(None);
+    };
+    let n = it.aux.get();
+    it.aux.set(crate::ops::arith::add(n, Value::small_int(1))?);
+    Ok(Some(new_tuple(&[n, x])))
+}
+
+fn zip_next(v: Value) -> PyResult<Option<Value>> {
+    let it = this(v)?;
+    if it.iters.is_empty() || it.source.get().is_null() {
+        return Ok(None);
+    }
+    let mut items = Vec::with_capacity(it.iters.len());
+    for (k, &i) in it.iters.iter().enumerate() {
+        match next(i)? {
+            Some(x) => items.push(x),
+            None => {
+                it.source.set(Value::NULL);
+                if it.step == 1 {
+                    return zip_strict_error(it, k);
+                }
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(new_tuple(&items)))
+}
+
+fn zip_strict_error(it: &IterObject, k: usize) -> PyResult<Option<Value>> {
+    if k > 0 {
+        let plural = if k == 1 { " " } else { "s 1-" };
+        return Err(value_error(format!(
+            "zip() argument {} is shorter than argument{plural}{k}",
+            k + 1
+        )));
+    }
+    for (j, &i) in it.iters.iter().enumerate().skip(1) {
+        if next(i)?.is_some() {
+            let plural = if j == 1 { " " } else { "s 1-" };
+            return Err(value_error(format!(
+                "zip() argument {} is longer than argument{plural}{j}",
+                j + 1
+            )));
+        }
+    }
+    Ok(None)
+}
+
+fn map_next(v: Value) -> PyResult<Option<Value>> {
+    let it = this(v)?;
+    let mut items = Vec::with_capacity(it.iters.len());
+    for &i in &it.iters {
+        match next(i)? {
+            Some(x) => items.push(x),
+            None => return Ok(None),
+        }
+    }
+    call(it.aux.get(), &items, None).map(Some)
+}
+
+fn filter_next(v: Value) -> PyResult<Option<Value>> {
+    let it = this(v)?;
+    let f = it.aux.get();
+    while let Some(x) = next(it.source.get())? {
+        let keep = if f.is_none() { x } else { call(f, &[x], None)? };
+        if crate::ops::object::is_true(keep)? {
+            return Ok(Some(x));
+        }
+    }
+    Ok(None)
+}
+
+fn enumerate_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
+    let [iterable, start] = args::parse("enumerate", a, k, ["iterable", "start"], 1)?;
+    let start = if start.is_null() {
+        Value::small_int(0)
+    } else {
+        start
+    };
+    if !crate::types::int::is_int(start) {
+        return Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_of(start).name()
+        )));
+    }
+    Ok(make(
+        types().enumerate,
+        iter(iterable)?,
+        start,
+        0,
+        1,
+        Vec::new(),
+    ))
+}
+
+fn zip_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
+    let (pos, kwvals) = args::split(a, k);
+    let mut strict = false;
+    for (&name, &v) in args::kwnames_slice(k).iter().zip(kwvals) {
+        if crate::types::string::as_str(name) != Some("strict") {
+            return Err(type_error("zip() got an unexpected keyword argument"));
+        }
+        strict = crate::ops::object::is_true(v)?;
+    }
+    let iters = pos.iter().map(|&x| iter(x)).collect::<PyResult<Vec<_>>>()?;
+    Ok(make(
+        types().zip,
+        Value::NONE,
+        Value::NULL,
+        0,
+        strict as i64,
+        iters,
+    ))
+}
+
+fn map_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
+    args::no_kwargs("map", k)?;
+    if a.len() < 2 {
+        return Err(type_error("map() must have at least two arguments."));
+    }
+    let iters = a[1..]
+        .iter()
+        .map(|&x| iter(x))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(make(types().map, Value::NONE, a[0], 0, 1, iters))
+}
+
+fn filter_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
+    let [f, iterable] = args::exact::<2>("filter", a, k)?;
+    Ok(make(types().filter, iter(iterable)?, f, 0, 1, Vec::new()))
+}
+
+fn reversed_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
+    let [seq] = args::exact::<1>("reversed", a, k)?;
+    if let Some(l) = downcast::<ListObject>(seq) {
+        return Ok(make(
+            types().list_reverseiterator,
+            seq,
+            Value::NULL,
+            l.len() as i64 - 1,
+            1,
+            Vec::new(),
+        ));
+    }
+    if let Some(rev) = crate::ops::attr::lookup_special(seq, "__reversed__")? {
+        return call(rev, &[], None);
+    }
+    let ty = type_of(seq);
+    if ty.slots.getitem.get().is_none()
+        || ty.slots.len.get().is_none()
+        || ty.is_subtype(types().dict)
+    {
+        return Err(type_error(format!(
+            "'{}' object is not reversible",
+            ty.name()
+        )));
+    }
+    let n = crate::ops::object::len(seq)?;
+    Ok(make(
+        types().reversed,
+        seq,
+        Value::NULL,
+        n as i64 - 1,
+        1,
+        Vec::new(),
+    ))
+}
+
+fn trace(v: Value, visit: &mut dyn FnMut(Value)) {
+    if let Some(it) = downcast::<IterObject>(v) {
+        visit(it.source.get());
+        visit(it.aux.get());
+        it.iters.iter().for_each(|&i| visit(i));
+    }
+}
+
+fn iter_spec(name: &'static str, next: crate::typeobj::NextFn) -> TypeSpec {
+    TypeSpec {
+        slots: SlotDefs {
+            iter: Some(self_iter),
+            next: Some(next),
+            ..SlotDefs::default()
+        },
+        trace,
+        ..TypeSpec::new(name, TypeId::of::<IterObject>())
+    }
+}
+
+fn builtin_iter_spec(
+    name: &'static str,
+    next: crate::typeobj::NextFn,
+    new: crate::typeobj::NewFn,
+) -> TypeSpec {
+    let mut s = iter_spec(name, next);
+    s.slots.new = Some(new);
+    s
+}
+
+pub fn list_iterator_spec() -> TypeSpec {
+    iter_spec("list_iterator", list_next)
+}
+
+pub fn tuple_iterator_spec() -> TypeSpec {
+    iter_spec("tuple_iterator", tuple_next)
+}
+
+pub fn str_iterator_spec() -> TypeSpec {
+    iter_spec("str_ascii_iterator", str_next)
+}
+
+pub fn range_iterator_spec() -> TypeSpec {
+    iter_spec("range_iterator", range_next)
+}
+
+pub fn seq_iterator_spec() -> TypeSpec {
+    iter_spec("iterator", seq_next)
+}
+
+pub fn callable_iterator_spec() -> TypeSpec {
+    iter_spec("callable_iterator", callable_next)
+}
+
+pub fn list_reverseiterator_spec() -> TypeSpec {
+    iter_spec("list_reverseiterator", reversed_next)
+}
+
+pub fn enumerate_spec() -> TypeSpec {
+    builtin_iter_spec("enumerate", enumerate_next, enumerate_new)
+}
+
+pub fn zip_spec() -> TypeSpec {
+    builtin_iter_spec("zip", zip_next, zip_new)
+}
+
+pub fn map_spec() -> TypeSpec {
+    builtin_iter_spec("map", map_next, map_new)
+}
+
+pub fn filter_spec() -> TypeSpec {
+    builtin_iter_spec("filter", filter_next, filter_new)
+}
+
+pub fn reversed_spec() -> TypeSpec {
+    builtin_iter_spec("reversed", reversed_next, reversed_new)
+}

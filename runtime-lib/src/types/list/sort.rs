@@ -1,0 +1,148 @@
+//! `list.sort(key=None, reverse=False)`: a stable merge sort that uses only
+//! `<` and stops at the first failing comparison, as CPython's. The list is
+//! emptied while sorting; a list that was modified by a key function or a
+//! comparison raises "list modified during sort".
+//!
+//! Not `slice::sort_by`: a user `__lt__` need not be a total order, and the
+//! standard sort may panic on inconsistent comparisons.
+
+use crate::error::{value_error, PyResult};
+use crate::ops::call::call;
+use crate::ops::compare::rich_compare_bool;
+use crate::ops::CompareOp;
+use crate::types::list::ListObject;
+use crate::Value;
+
+/// Sorts `list` in place.
+pub fn sort_list(list: &ListObject, key: Value, reverse: bool) -> PyResult<()> {
+    let mut items = list.to_vec();
+    list.items.replace_all(Vec::new());
+    let result = sort_values(&mut items, key, reverse);
+    let modified = !list.is_empty();
+    list.items.replace_all(items);
+    result?;
+    if modified {
+        return Err(value_error("list modified during sort"));
+    }
+    Ok(())
+}
+
+/// Sorts `items` (stable; `reverse` keeps equal items in order).
+pub fn sort_values(items: &mut Vec<Value>, key: Value, reverse: bool) -> PyResult<()> {
+    if reverse {
+        items.reverse();
+    }
+    let keys: Vec<Value> = if key.is_null() || key.is_none() {
+        items.clone()
+    } else {
+        items
+            .iter()
+            .map(|&v| call(key, &[v], None))
+            .collect::<PyResult<_>>()?
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    merge_sort(&mut order, &keys)?;
+    let sorted: Vec<Value> = order.iter().map(|&i| items[i]).collect();
+    *items = sorted;
+    if reverse {
+        items.reverse();
+    }
+    Ok(())
+}
+
+fn lt(keys: &[Value], a: usize, b: usize) -> PyResult<bool> {
+    rich_compare_bool(keys[a], keys[b], CompareOp::Lt)
+}
+
+fn merge_sort(order: &mut [usize], keys: &[Value]) -> PyResult<()> {
+    let n = order.len();
+    if n <= 16 {
+        // Binary-free insertion sort: stable, few comparisons for small runs.
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && lt(keys, order[j], order[j - 1])? {
+                order.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        return Ok(());
+    }
+    let mid = n / 2;
+    merge_sort(&mut order[..mid], keys)?;
+    merge_sort(&mut order[mid..], keys)?;
+    let (left, right) = (order[..mid].to_vec(), order[mid..].to_vec());
+    let (mut i, mut j, mut k) = (0, 0, 0);
+    while i < left.len() && j < right.len() {
+        // Take from the right only when strictly smaller: stability.
+        if lt(keys, right[j], left[i])? {
+            order[k] = right[j];
+            j += 1;
+        } else {
+            order[k] = left[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    for &x in &left[i..] {
+        order[k] = x;
+        k += 1;
+    }
+    for &x in &right[j..] {
+        order[k] = x;
+        k += 1;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::tuple::new_tuple;
+
+    #[test]
+    fn sort_is_stable_with_key_and_reverse() {
+        // Pairs (k, i): sort by k only; equal keys keep their order.
+        let pairs: Vec<(i64, i64)> = (0..40).map(|i| ((i * 7) % 5, i)).collect();
+        let mut items: Vec<Value> = pairs
+            .iter()
+            .map(|&(k, i)| new_tuple(&[Value::small_int(k), Value::small_int(i)]))
+            .collect();
+        let first = crate::types::builtin_func::new_builtin_function(
+            "first",
+            |a, _| Ok(crate::types::tuple::tuple_items(a[0]).unwrap()[0]),
+            Value::NULL,
+        );
+        sort_values(&mut items, first, false).unwrap();
+        let got: Vec<(i64, i64)> = items
+            .iter()
+            .map(|&t| {
+                let it = crate::types::tuple::tuple_items(t).unwrap();
+                (it[0].as_small_int().unwrap(), it[1].as_small_int().unwrap())
+            })
+            .collect();
+        let mut want = pairs.clone();
+        want.sort_by_key(|p| p.0);
+        assert_eq!(got, want);
+        sort_values(&mut items, first, true).unwrap();
+        let got: Vec<(i64, i64)> = items
+            .iter()
+            .map(|&t| {
+                let it = crate::types::tuple::tuple_items(t).unwrap();
+                (it[0].as_small_int().unwrap(), it[1].as_small_int().unwrap())
+            })
+            .collect();
+        let mut want = pairs;
+        want.sort_by_key(|p| std::cmp::Reverse(p.0));
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn failing_comparison_propagates() {
+        let mut items = vec![Value::small_int(1), crate::types::string::new_str("a")];
+        assert!(sort_values(&mut items, Value::NULL, false).is_err());
+        assert_eq!(
+            crate::exceptions::str_of_current(),
+            "'<' not supported between instances of 'str' and 'int'"
+        );
+    }
+}

@@ -1,0 +1,60 @@
+//! Helpers shared by the sequence types (tuple, list, range, str):
+//! lexicographic rich comparison, index normalisation, and `repr` of a
+//! run of items with the recursion guard.
+//!
+//! Items are read through accessor closures, not borrowed slices, because
+//! comparing two items can run Python code that mutates a list.
+
+use crate::error::PyResult;
+use crate::ops::compare::{rich_compare, rich_compare_bool};
+use crate::ops::CompareOp;
+use crate::Value;
+
+/// Compares two sequences item by item, as `tuple`/`list` do.
+pub fn compare_sequences(
+    a: &dyn Fn(usize) -> Option<Value>,
+    b: &dyn Fn(usize) -> Option<Value>,
+    len_a: &dyn Fn() -> usize,
+    len_b: &dyn Fn() -> usize,
+    op: CompareOp,
+) -> PyResult {
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) && len_a() != len_b() {
+        return Ok(Value::from_bool(op == CompareOp::Ne));
+    }
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (a(i), b(i)) {
+        if x != y && !rich_compare_bool(x, y, CompareOp::Eq)? {
+            return match op {
+                CompareOp::Eq => Ok(Value::FALSE),
+                CompareOp::Ne => Ok(Value::TRUE),
+                _ => rich_compare(x, y, op),
+            };
+        }
+        i += 1;
+    }
+    Ok(Value::from_bool(op.holds(len_a().cmp(&len_b()))))
+}
+
+/// A Python index (negative from the end) into `0..len`, or None.
+pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i + n } else { i };
+    (0..n).contains(&j).then_some(j as usize)
+}
+
+/// `open item, item close` with each item's repr; `one_comma` adds the
+/// trailing comma of a 1-tuple.
+pub fn repr_items(open: &str, close: &str, items: &[Value], one_comma: bool) -> PyResult<String> {
+    let mut out = String::from(open);
+    for (i, &v) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&crate::ops::object::repr_string(v)?);
+    }
+    if one_comma && items.len() == 1 {
+        out.push(',');
+    }
+    out.push_str(close);
+    Ok(out)
+}

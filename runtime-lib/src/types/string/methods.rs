@@ -1,0 +1,213 @@
+//! The `str` methods implemented so far: join, split, strip/lstrip/rstrip,
+//! startswith/endswith, lower/upper, replace, find, count. Each is a
+//! `BuiltinFn` plus one line in [`METHODS`]; the rest of str's methods and
+//! the formatting mini-language are follow-up work.
+
+use crate::args;
+use crate::error::{type_error, value_error, PyResult};
+use crate::object::type_of;
+use crate::object::PyPayload;
+use crate::ops::iter::collect;
+use crate::types::builtin_func::MethodDef;
+use crate::types::int::{int_from_i64, int_from_usize};
+use crate::types::list::new_list;
+use crate::types::string::{as_str, new_str, new_string};
+use crate::Value;
+
+pub const METHODS: &[MethodDef] = &[
+    MethodDef::new("join", join),
+    MethodDef::new("split", split),
+    MethodDef::new("strip", strip),
+    MethodDef::new("lstrip", lstrip),
+    MethodDef::new("rstrip", rstrip),
+    MethodDef::new("startswith", startswith),
+    MethodDef::new("endswith", endswith),
+    MethodDef::new("lower", lower),
+    MethodDef::new("upper", upper),
+    MethodDef::new("replace", replace),
+    MethodDef::new("find", find),
+    MethodDef::new("count", count),
+];
+
+fn this(v: Value) -> PyResult<&'static str> {
+    as_str(v).ok_or_else(|| crate::error::internal_error("str method on a non-str"))
+}
+
+fn join(a: &[Value], k: Option<Value>) -> PyResult {
+    let (s, [it]) = args::method::<1>("str.join", a, k, 1)?;
+    let sep = this(s)?;
+    let items = collect(it)?;
+    let mut out = String::new();
+    for (i, &item) in items.iter().enumerate() {
+        let Some(t) = as_str(item) else {
+            return Err(type_error(format!(
+                "sequence item {i}: expected str instance, {} found",
+                type_of(item).name()
+            )));
+        };
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(t);
+    }
+    Ok(new_string(out))
+}
+
+fn opt_str(v: Value, what: &str) -> PyResult<Option<&'static str>> {
+    if v.is_null() || v.is_none() {
+        return Ok(None);
+    }
+    as_str(v)
+        .map(Some)
+        .ok_or_else(|| type_error(format!("{what} arg must be None or str")))
+}
+
+fn split(a: &[Value], k: Option<Value>) -> PyResult {
+    let Some((&s, rest)) = a.split_first() else {
+        return Err(type_error("unbound method str.split() needs an argument"));
+    };
+    let [sep, maxsplit] = args::parse("split", rest, k, ["sep", "maxsplit"], 0)?;
+    let text = this(s)?;
+    let max = if maxsplit.is_null() {
+        -1
+    } else {
+        crate::types::int::to_i64(maxsplit)?
+    };
+    let limit = if max < 0 { usize::MAX } else { max as usize };
+    let parts: Vec<Value> = match opt_str(sep, "str.split()")? {
+        None => {
+            let mut out = Vec::new();
+            let mut rest = text.trim_start();
+            while !rest.is_empty() {
+                if out.len() == limit {
+                    out.push(new_str(rest));
+                    break;
+                }
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                out.push(new_str(&rest[..end]));
+                rest = rest[end..].trim_start();
+            }
+            out
+        }
+        Some("") => return Err(value_error("empty separator")),
+        Some(sep) => text
+            .splitn(limit.saturating_add(1), sep)
+            .map(new_str)
+            .collect(),
+    };
+    Ok(new_list(parts))
+}
+
+fn strip_with(a: &[Value], k: Option<Value>, name: &str, left: bool, right: bool) -> PyResult {
+    let (s, [chars]) = args::method::<1>(name, a, k, 0)?;
+    let text = this(s)?;
+    let set = opt_str(chars, name)?;
+    let pred = |c: char| match set {
+        Some(set) => set.contains(c),
+        None => c.is_whitespace(),
+    };
+    let mut t = text;
+    if left {
+        t = t.trim_start_matches(pred);
+    }
+    if right {
+        t = t.trim_end_matches(pred);
+    }
+    Ok(new_str(t))
+}
+
+fn strip(a: &[Value], k: Option<Value>) -> PyResult {
+    strip_with(a, k, "str.strip", true, true)
+}
+
+fn lstrip(a: &[Value], k: Option<Value>) -> PyResult {
+    strip_with(a, k, "str.lstrip", true, false)
+}
+
+fn rstrip(a: &[Value], k: Option<Value>) -> PyResult {
+    strip_with(a, k, "str.rstrip", false, true)
+}
+
+fn affix(a: &[Value], k: Option<Value>, name: &str, starts: bool) -> PyResult {
+    let (s, [prefix]) = args::method::<1>(name, a, k, 1)?;
+    let text = this(s)?;
+    let candidates: Vec<Value> = match crate::types::tuple::TupleObject::cast(prefix) {
+        Some(t) => t.items().to_vec(),
+        None => vec![prefix],
+    };
+    for c in candidates {
+        let Some(p) = as_str(c) else {
+            return Err(type_error(format!(
+                "{} first arg must be str or a tuple of str, not {}",
+                name.trim_start_matches("str."),
+                type_of(c).name()
+            )));
+        };
+        if (starts && text.starts_with(p)) || (!starts && text.ends_with(p)) {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn startswith(a: &[Value], k: Option<Value>) -> PyResult {
+    affix(a, k, "str.startswith", true)
+}
+
+fn endswith(a: &[Value], k: Option<Value>) -> PyResult {
+    affix(a, k, "str.endswith", false)
+}
+
+fn lower(a: &[Value], k: Option<Value>) -> PyResult {
+    let (s, []) = args::method::<0>("str.lower", a, k, 0)?;
+    Ok(new_string(this(s)?.to_lowercase()))
+}
+
+fn upper(a: &[Value], k: Option<Value>) -> PyResult {
+    let (s, []) = args::method::<0>("str.upper", a, k, 0)?;
+    Ok(new_string(this(s)?.to_uppercase()))
+}
+
+fn str_arg(v: Value, n: usize, fname: &str) -> PyResult<&'static str> {
+    as_str(v).ok_or_else(|| {
+        type_error(format!(
+            "{fname}() argument {n} must be str, not {}",
+            type_of(v).name()
+        ))
+    })
+}
+
+fn replace(a: &[Value], k: Option<Value>) -> PyResult {
+    let (s, [old, new, count]) = args::method::<3>("str.replace", a, k, 2)?;
+    let text = this(s)?;
+    let (old, new) = (str_arg(old, 1, "replace")?, str_arg(new, 2, "replace")?);
+    let n = if count.is_null() {
+        -1
+    } else {
+        crate::types::int::to_i64(count)?
+    };
+    if n < 0 {
+        return Ok(new_string(text.replace(old, new)));
+    }
+    Ok(new_string(text.replacen(old, new, n as usize)))
+}
+
+fn find(a: &[Value], k: Option<Value>) -> PyResult {
+    let (s, [sub]) = args::method::<1>("str.find", a, k, 1)?;
+    let text = this(s)?;
+    let sub = str_arg(sub, 1, "find")?;
+    Ok(match text.find(sub) {
+        Some(b) => int_from_usize(text[..b].chars().count()),
+        None => int_from_i64(-1),
+    })
+}
+
+fn count(a: &[Value], k: Option<Value>) -> PyResult {
+    let (s, [sub]) = args::method::<1>("str.count", a, k, 1)?;
+    let text = this(s)?;
+    let sub = str_arg(sub, 1, "count")?;
+    if sub.is_empty() {
+        return Ok(int_from_usize(text.chars().count() + 1));
+    }
+    Ok(int_from_usize(text.matches(sub).count()))
+}

@@ -1,0 +1,130 @@
+//! `ValueVec`: a growable array of values with a fixed `#[repr(C)]` layout
+//! (pointer, length, capacity), so generated code can index a list or an
+//! instance's attribute slots directly.
+//!
+//! Every method is a short, self-contained operation that never calls back
+//! into Python code, so the temporary `Vec` view it builds can't be
+//! observed half-modified. The buffer is never freed for now (the
+//! collector frees it with its owner).
+
+use std::cell::Cell;
+use std::mem::{offset_of, ManuallyDrop};
+
+use crate::Value;
+
+#[repr(C)]
+pub struct ValueVec {
+    ptr: Cell<*mut Value>,
+    len: Cell<usize>,
+    cap: Cell<usize>,
+}
+
+pub const VALUE_VEC_PTR_OFFSET: usize = offset_of!(ValueVec, ptr);
+pub const VALUE_VEC_LEN_OFFSET: usize = offset_of!(ValueVec, len);
+
+impl Default for ValueVec {
+    fn default() -> Self {
+        ValueVec::from_vec(Vec::new())
+    }
+}
+
+impl ValueVec {
+    pub fn from_vec(v: Vec<Value>) -> ValueVec {
+        let mut v = ManuallyDrop::new(v);
+        ValueVec {
+            ptr: Cell::new(v.as_mut_ptr()),
+            len: Cell::new(v.len()),
+            cap: Cell::new(v.capacity()),
+        }
+    }
+
+    /// Runs `f` on a `Vec` view of the buffer and stores the result back.
+    /// `f` must not run Python code.
+    fn with_vec<R>(&self, f: impl FnOnce(&mut Vec<Value>) -> R) -> R {
+        // SAFETY: ptr/len/cap always describe a live Vec allocation that
+        // nothing else owns; ManuallyDrop keeps it alive if `f` panics.
+        let mut v = ManuallyDrop::new(unsafe {
+            Vec::from_raw_parts(self.ptr.get(), self.len.get(), self.cap.get())
+        });
+        let r = f(&mut v);
+        self.ptr.set(v.as_mut_ptr());
+        self.len.set(v.len());
+        self.cap.set(v.capacity());
+        r
+    }
+
+    pub fn len(&self) -> usize {
+        self.len.get()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len.get() == 0
+    }
+
+    pub fn get(&self, i: usize) -> Option<Value> {
+        if i < self.len.get() {
+            // SAFETY: in bounds of the live buffer.
+            Some(unsafe { *self.ptr.get().add(i) })
+        } else {
+            None
+        }
+    }
+
+    /// Replaces item `i`; false if out of range.
+    pub fn set(&self, i: usize, v: Value) -> bool {
+        if i < self.len.get() {
+            // SAFETY: in bounds of the live buffer.
+            unsafe { *self.ptr.get().add(i) = v };
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn push(&self, v: Value) {
+        self.with_vec(|vec| vec.push(v));
+    }
+
+    pub fn pop(&self) -> Option<Value> {
+        self.with_vec(|vec| vec.pop())
+    }
+
+    pub fn insert(&self, i: usize, v: Value) {
+        self.with_vec(|vec| vec.insert(i.min(vec.len()), v));
+    }
+
+    pub fn remove(&self, i: usize) -> Option<Value> {
+        self.with_vec(|vec| (i < vec.len()).then(|| vec.remove(i)))
+    }
+
+    pub fn extend(&self, items: &[Value]) {
+        self.with_vec(|vec| vec.extend_from_slice(items));
+    }
+
+    /// A copy of the items.
+    pub fn to_vec(&self) -> Vec<Value> {
+        self.with_vec(|vec| vec.clone())
+    }
+
+    /// Replaces all the items.
+    pub fn replace_all(&self, items: Vec<Value>) {
+        self.with_vec(|vec| *vec = items);
+    }
+
+    /// Replaces items `start..stop` by `items`.
+    pub fn splice(&self, start: usize, stop: usize, items: &[Value]) {
+        self.with_vec(|vec| {
+            let stop = stop.min(vec.len());
+            let start = start.min(stop);
+            vec.splice(start..stop, items.iter().copied());
+        });
+    }
+
+    pub fn reverse(&self) {
+        self.with_vec(|vec| vec.reverse());
+    }
+
+    pub fn truncate(&self, n: usize) {
+        self.with_vec(|vec| vec.truncate(n));
+    }
+}
