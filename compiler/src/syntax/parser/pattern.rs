@@ -214,19 +214,7 @@ impl<'src> Parser<'src> {
                 span,
             });
         }
-        let mut value = name_expr(first);
-        while self.eat(T::Dot) {
-            let attr = self.expect_ident()?;
-            let span = value.span.to(attr.span);
-            value = Expr::new(
-                ExprKind::Attribute {
-                    value: Box::new(value),
-                    attr,
-                    ctx: ExprContext::Load,
-                },
-                span,
-            );
-        }
+        let value = self.parse_dotted_value(first)?;
         if self.at(T::LPar) {
             return self.parse_class_pattern(value);
         }
@@ -369,26 +357,36 @@ impl<'src> Parser<'src> {
             T::String => self.parse_strings(),
             T::Name => {
                 let first = self.expect_ident()?;
-                let mut value = name_expr(first);
                 if !self.at(T::Dot) {
                     return Err(self.invalid_syntax());
                 }
-                while self.eat(T::Dot) {
-                    let attr = self.expect_ident()?;
-                    let span: Span = value.span.to(attr.span);
-                    value = Expr::new(
-                        ExprKind::Attribute {
-                            value: Box::new(value),
-                            attr,
-                            ctx: ExprContext::Load,
-                        },
-                        span,
-                    );
-                }
-                Ok(value)
+                self.parse_dotted_value(first)
             }
             _ => Err(self.invalid_syntax()),
         }
+    }
+
+    /// `first.a.b…`: a left-nested chain of attributes, as deep as it is
+    /// long, so it counts towards MAX_DEPTH (see `parse_primary`).
+    fn parse_dotted_value(&mut self, first: Ident) -> PResult<Expr> {
+        let mut value = name_expr(first);
+        let mut chain = 0;
+        while self.at(T::Dot) {
+            chain += 1;
+            self.check_chain(chain)?;
+            self.bump();
+            let attr = self.expect_ident()?;
+            let span: Span = value.span.to(attr.span);
+            value = Expr::new(
+                ExprKind::Attribute {
+                    value: Box::new(value),
+                    attr,
+                    ctx: ExprContext::Load,
+                },
+                span,
+            );
+        }
+        Ok(value)
     }
 }
 
@@ -400,4 +398,32 @@ fn name_expr(ident: Ident) -> Expr {
         },
         ident.span,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::syntax::error::SyntaxErrorKind;
+    use crate::syntax::parser::{parse_module, MAX_DEPTH};
+
+    /// Found by fuzzing: dotted names in patterns (`case a.b.c:`, also as
+    /// mapping keys and class names) nest an `Attribute` per dot, but did not
+    /// count towards MAX_DEPTH, so a long one made an AST of any depth.
+    #[test]
+    fn dotted_pattern_values_count_towards_the_depth_limit() {
+        for (before, after) in [("", ""), ("{", ": 1}"), ("", "()")] {
+            let case = |n: usize| {
+                format!(
+                    "match x:\n    case {before}a{}{after}:\n        pass\n",
+                    ".a".repeat(n)
+                )
+            };
+            assert!(parse_module(&case(MAX_DEPTH as usize - 10)).is_ok());
+            let error = parse_module(&case(20_000)).unwrap_err();
+            assert_eq!(
+                error.kind,
+                SyntaxErrorKind::ExpressionTooDeep,
+                "{before}a.a…{after}"
+            );
+        }
+    }
 }
