@@ -177,6 +177,10 @@ pub enum SyntaxErrorKind {
     RealNumberRequired,
     PositionalPatternAfterKeyword,
 
+    /// A decimal integer literal over CPython's 4300-digit conversion limit.
+    IntegerLiteralTooLong {
+        digits: usize,
+    },
     /// The AST would be deeper than `parser::MAX_DEPTH`.
     ExpressionTooDeep,
 
@@ -250,6 +254,9 @@ pub enum SyntaxErrorKind {
         what: &'static str,
     },
     FutureImportNotFirst,
+    /// More than 20 loops, `try` and `with` blocks nested in one function
+    /// (CPython's `CO_MAXBLOCKS`).
+    TooManyStaticallyNestedBlocks,
     FutureFeatureNotDefined {
         name: String,
     },
@@ -391,6 +398,7 @@ impl SyntaxErrorKind {
             ImaginaryNumberRequired => "invalid-pattern",
             RealNumberRequired => "invalid-pattern",
             PositionalPatternAfterKeyword => "invalid-pattern",
+            IntegerLiteralTooLong { .. } => "invalid-number",
             ExpressionTooDeep => "too-deeply-nested",
             ReturnOutsideFunction
             | YieldOutsideFunction
@@ -413,6 +421,7 @@ impl SyntaxErrorKind {
             YieldInsideComprehension { .. } | YieldFromInsideAsyncFunction => "invalid-yield",
             AsyncForOutsideAsyncFunction | AsyncWithOutsideAsyncFunction => "outside-function",
             ControlFlowInExceptStar => "control-flow-in-except-star",
+            TooManyStaticallyNestedBlocks => "too-many-nested-blocks",
             AnnotatedNameCantBeGlobal { .. } | AnnotatedNameCantBeNonlocal { .. } => {
                 "invalid-declaration"
             }
@@ -615,6 +624,10 @@ impl fmt::Display for SyntaxErrorKind {
             ImaginaryNumberRequired => write!(f, "imaginary number required in complex literal"),
             RealNumberRequired => write!(f, "real number required in complex literal"),
             PositionalPatternAfterKeyword => write!(f, "positional patterns follow keyword patterns"),
+            IntegerLiteralTooLong { digits } => write!(
+                f,
+                "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."
+            ),
             ExpressionTooDeep => write!(f, "expression nested too deeply (krait's limit is 2500 levels)"),
             ReturnOutsideFunction => write!(f, "'return' outside function"),
             YieldOutsideFunction => write!(f, "'yield' outside function"),
@@ -661,6 +674,7 @@ impl fmt::Display for SyntaxErrorKind {
             YieldFromInsideAsyncFunction => write!(f, "'yield from' inside async function"),
             AsyncForOutsideAsyncFunction => write!(f, "'async for' outside async function"),
             AsyncWithOutsideAsyncFunction => write!(f, "'async with' outside async function"),
+            TooManyStaticallyNestedBlocks => write!(f, "too many statically nested blocks"),
             ControlFlowInExceptStar => write!(
                 f,
                 "'break', 'continue' and 'return' cannot appear in an except* block"

@@ -9,7 +9,6 @@ use crate::syntax::ast::{
     Operator, UnaryOp,
 };
 use crate::syntax::error::SyntaxErrorKind;
-use crate::syntax::literals::parse_number;
 use crate::syntax::span::Span;
 use crate::syntax::token::TokenKind as T;
 
@@ -527,7 +526,7 @@ impl<'src> Parser<'src> {
             }
             T::Int | T::Float | T::Imaginary => {
                 self.bump();
-                constant(parse_number(self.text(tok.span)))
+                constant(self.number(tok)?)
             }
             T::String => self.parse_strings(),
             T::None => {

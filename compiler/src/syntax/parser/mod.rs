@@ -196,6 +196,24 @@ impl<'src> Parser<'src> {
         }
     }
 
+    /// The constant of a NUMBER token. Like CPython 3.11, a decimal integer
+    /// literal of more than 4300 digits is a SyntaxError (the int/str
+    /// conversion limit), while hexadecimal, octal and binary ones are not.
+    fn number(&self, tok: Token) -> PResult<super::ast::Constant> {
+        const MAX_DECIMAL_DIGITS: usize = 4300;
+        let text = self.text(tok.span);
+        if tok.kind == TokenKind::Int && text.len() > MAX_DECIMAL_DIGITS {
+            let prefixed = text.len() > 1
+                && text.as_bytes()[0] == b'0'
+                && matches!(text.as_bytes()[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B');
+            let digits = text.bytes().filter(u8::is_ascii_digit).count();
+            if !prefixed && digits > MAX_DECIMAL_DIGITS {
+                return Err(self.error(SyntaxErrorKind::IntegerLiteralTooLong { digits }, tok.span));
+            }
+        }
+        Ok(super::literals::parse_number(text))
+    }
+
     // ---- errors ----
 
     /// The lexer's error when the parser has reached the lexer's error token.

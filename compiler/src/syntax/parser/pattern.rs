@@ -193,7 +193,7 @@ impl<'src> Parser<'src> {
         match self.peek() {
             T::Int | T::Float | T::Imaginary => {
                 let tok = self.bump();
-                let value = crate::syntax::literals::parse_number(self.text(tok.span));
+                let value = self.number(tok)?;
                 Ok(Expr::new(ExprKind::Constant(value), tok.span))
             }
             _ => Err(self.invalid_syntax()),
