@@ -934,7 +934,7 @@ fn front_end_survives_fuzzing() {
     let seconds = env_u64("KRAIT_FUZZ_SECONDS").unwrap_or(DEFAULT_SECONDS);
     // A fixed default keeps CI deterministic (a failure there is
     // reproducible by rerunning); set KRAIT_FUZZ_SEED to explore further.
-    let seed = env_u64("KRAIT_FUZZ_SEED").unwrap_or(0x6b72_6169_74);
+    let seed = env_u64("KRAIT_FUZZ_SEED").unwrap_or(0x006b_7261_6974);
     let seeds = seed_pool();
     let in_flight_path = out_dir().join("current-input.py");
     let in_flight = InFlight(File::create(&in_flight_path).expect("create the in-flight file"));
