@@ -379,7 +379,7 @@ fn ast_timings_name_each_stage() {
 #[test]
 fn not_implemented_kinds_exit_2_after_the_front_end() {
     let program = Program::new(SMALL_PROGRAM);
-    for kind in ["bytecode", "llvm-ir", "asm", "obj", "exe"] {
+    for kind in ["llvm-ir", "asm", "obj", "exe"] {
         let out = program.krait(&["build", "--emit", kind, "prog.py"]);
         assert_exit(&out, 2);
         assert_eq!(
@@ -401,10 +401,20 @@ fn not_implemented_run_exits_2_after_the_front_end() {
         stderr(&out),
         "krait: running programs is not implemented yet\n"
     );
+}
+
+#[test]
+fn interpret_runs_the_program_with_its_arguments() {
+    let program = Program::new("import sys\nprint(sys.argv)\nsys.exit(3)\n");
+    let out = program.krait(&["run", "--interpret", "prog.py", "--flag", "-x"]);
+    assert_exit(&out, 3);
+    assert_eq!(stdout(&out), "['prog.py', '--flag', '-x']\n");
+    assert_eq!(stderr(&out), "");
+    let program = Program::new("def f():\n    raise ValueError('bad')\nf()\n");
     let out = program.krait(&["run", "--interpret", "prog.py"]);
-    assert_exit(&out, 2);
+    assert_exit(&out, 1);
     assert_eq!(
         stderr(&out),
-        "krait: running programs with --interpret is not implemented yet\n"
+        "Traceback (most recent call last):\n  File \"prog.py\", line 3, in <module>\n    f()\n  File \"prog.py\", line 2, in f\n    raise ValueError('bad')\nValueError: bad\n"
     );
 }

@@ -9,7 +9,10 @@
 //! | 0    | success                                                     |
 //! | 1    | the program is wrong or unreadable (SyntaxError, no such file) |
 //! | 2    | bad command line (from clap), or a stage not implemented yet |
-//! | 101  | internal compiler error (a panic; see `main.rs`)             |
+//! | 101  | internal compiler error (a panic, see `main.rs`, or a typed one) |
+//!
+//! Once a program runs (`krait run --interpret`), the exit code is the
+//! program's own: 0, 1 after an uncaught exception, or `SystemExit`'s code.
 //!
 //! It does not read source files or run stages itself.
 
@@ -29,6 +32,7 @@ Examples:
   krait build -O3 -o fast prog.py      Compile with full optimisation to ./fast
   krait build --emit tokens prog.py    Print the tokens the lexer produces
   krait build --emit ast prog.py       Print the syntax tree (like ast.dump)
+  krait build --emit bytecode prog.py  Print the code objects (like python -m dis)
   krait build --emit llvm-ir prog.py   Print the LLVM IR after optimisation
   krait run prog.py -v input.txt       Compile and run; `-v input.txt` becomes sys.argv[1:]
   krait run --interpret prog.py        Run in the reference bytecode VM instead";
@@ -251,6 +255,7 @@ fn report(error: &driver::Error, format: ErrorFormat) -> ExitCode {
         }
         driver::Error::Io { .. } => (format!("krait: error: {error}\n"), 1),
         driver::Error::NotImplemented { .. } => (format!("krait: {error}\n"), 2),
+        driver::Error::Internal(_) => (format!("krait: {error}\n"), 101),
     };
     // Nothing sensible is left to do if stderr itself is gone.
     let _ = io::stderr().lock().write_all(text.as_bytes());

@@ -10,7 +10,9 @@
 //! front-end has checked the program, so that a syntax error is reported
 //! whatever was asked for.
 
-use crate::scopes;
+use crate::bytecode::{self, CodeObject, InternalError};
+use crate::interp;
+use crate::scopes::{self, SymbolTable};
 use crate::syntax::{self, ast::Module, LineIndex, Span, SyntaxError, SyntaxErrorKind};
 use std::ffi::OsString;
 use std::fmt;
@@ -71,11 +73,13 @@ pub struct Source {
     pub text: String,
 }
 
-/// The front-end's result: a module that parsed and passed the early checks.
+/// The front-end's result: a module that parsed and passed the early checks,
+/// with its symbol table.
 #[derive(Debug)]
 pub struct Checked {
     pub source: Source,
     pub module: Module,
+    pub table: SymbolTable,
 }
 
 /// What a build produced.
@@ -97,7 +101,6 @@ pub enum IoOp {
 pub enum Unimplemented {
     Emit(Emit),
     Run,
-    Interpret,
 }
 
 /// Why a build or run stopped.
@@ -118,6 +121,14 @@ pub enum Error {
     NotImplemented {
         what: Unimplemented,
     },
+    /// A bug in krait: a compiler stage broke one of its invariants.
+    Internal(InternalError),
+}
+
+impl From<InternalError> for Error {
+    fn from(error: InternalError) -> Self {
+        Error::Internal(error)
+    }
 }
 
 impl fmt::Display for Error {
@@ -148,14 +159,7 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "running programs is not implemented yet")
             }
-            Error::NotImplemented {
-                what: Unimplemented::Interpret,
-            } => {
-                write!(
-                    f,
-                    "running programs with --interpret is not implemented yet"
-                )
-            }
+            Error::Internal(error) => write!(f, "{error}"),
         }
     }
 }
@@ -194,6 +198,12 @@ impl Driver {
                 text.push('\n');
                 text
             }))),
+            Emit::Bytecode => {
+                let code = self.bytecode(&checked)?;
+                Ok(Output::Text(self.stage("dis", || {
+                    bytecode::disassemble::disassemble(&code)
+                })))
+            }
             _ => Err(Error::NotImplemented {
                 what: Unimplemented::Emit(emit),
             }),
@@ -203,15 +213,38 @@ impl Driver {
     /// `krait run`: compiles `path` and runs it (natively, or in the
     /// reference VM with `interpret`), with `args` as its `sys.argv[1:]`.
     pub fn run(&self, path: &Path, interpret: bool, args: &[OsString]) -> Result<u8, Error> {
-        let _checked = self.front_end(path)?;
-        // `args` becomes the program's sys.argv[1:] once programs run.
-        let _ = args;
-        let what = if interpret {
-            Unimplemented::Interpret
-        } else {
-            Unimplemented::Run
+        let checked = self.front_end(path)?;
+        if !interpret {
+            return Err(Error::NotImplemented {
+                what: Unimplemented::Run,
+            });
+        }
+        let code = self.bytecode(&checked)?;
+        let argv = program_argv(path, args);
+        let program = interp::Program {
+            code,
+            source: checked.source.text,
+            argv,
         };
-        Err(Error::NotImplemented { what })
+        let status = self.stage("interpret", || interp::run(program));
+        // The process exit status is the low byte, as for CPython's exit().
+        Ok(status as u8)
+    }
+
+    /// Compiles a checked module to its code object, then verifies the
+    /// stack discipline of every code object before anything executes it.
+    pub fn bytecode(&self, checked: &Checked) -> Result<CodeObject, Error> {
+        let filename = checked.source.path.display().to_string();
+        let code = self.stage("bytecode", || {
+            bytecode::compile_module(
+                &checked.module,
+                &checked.table,
+                &checked.source.text,
+                &filename,
+            )
+        })?;
+        self.stage("verify", || bytecode::verify::verify(&code))?;
+        Ok(code)
     }
 
     /// Reads `path` and runs every check CPython makes before running a
@@ -222,8 +255,12 @@ impl Driver {
         let module = source.check(self.stage("parse", || syntax::parse_module(&source.text)))?;
         // Symbol-table errors ('return' outside function, …) need the whole
         // tree, so they come after parsing, as in CPython.
-        source.check(self.stage("scopes", || scopes::check_module(&module)))?;
-        Ok(Checked { source, module })
+        let table = source.check(self.stage("scopes", || scopes::analyze_module(&module)))?;
+        Ok(Checked {
+            source,
+            module,
+            table,
+        })
     }
 
     /// Runs one stage, timing it when `--timings` is on.
@@ -288,6 +325,14 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
             })
         }
     }
+}
+
+/// `sys.argv`: the program's path as given, then its arguments (lossily
+/// decoded, as CPython decodes with surrogateescape).
+fn program_argv(path: &Path, args: &[OsString]) -> Vec<String> {
+    std::iter::once(path.display().to_string())
+        .chain(args.iter().map(|a| a.to_string_lossy().into_owned()))
+        .collect()
 }
 
 /// Writes a listing to the file `-o` named.

@@ -10,8 +10,10 @@
 //! Each stage owns its data and does no IO; only [`driver`] and the CLI
 //! (`main.rs`) touch files, processes and the terminal.
 
+pub mod bytecode;
 pub mod cli;
 pub mod diagnostics;
 pub mod driver;
+pub mod interp;
 pub mod scopes;
 pub mod syntax;

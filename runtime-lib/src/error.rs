@@ -110,6 +110,14 @@ pub fn pop_handled_exception() {
     });
 }
 
+/// Leaves the innermost handler and returns its exception (NULL if none
+/// was being handled). A generator that suspends inside an `except` block
+/// takes its handled exceptions with this and pushes them back when it
+/// resumes.
+pub fn take_handled_exception() -> Value {
+    HANDLED.with(|h| h.borrow_mut().pop().unwrap_or(Value::NULL))
+}
+
 /// The innermost exception being handled, or `Value::NULL`.
 pub fn handled_exception() -> Value {
     HANDLED.with(|h| {

@@ -14,11 +14,11 @@
 //! | [`object`] | `type_of`, `downcast`, `PyPayload::cast` (through builtin subclasses) |
 //! | [`error`] | `PyResult`/`Raised`, the current-exception slot, the handled-exception stack, error constructors |
 //! | [`typeobj`] | `TypeObject` and its slots; `mro` (C3), `builder` (builtin specs), `class` (user classes, `__build_class__`), `heap_slots` (dunder dispatch of user classes), `type_type` |
-//! | [`types`] | one module per builtin type (`int`, `float`, `string`, `tuple`, `list`, `dict`, `range`, `slice`, `function`, `bind`, `builtin_func`, `slot_wrapper`, `method`, `cell`, `module`, `descr`, `super_`, `iterators`, `instance`, `shape`…) and `registry`, the list of them |
-//! | [`ops`] | the protocols with CPython's dispatch rules: `arith`, `compare`, `object` (repr/str/hash/truth/len), `attr`, `call`, `iter`, `subscript`, `isinstance` |
-//! | [`exceptions`] | exception objects, the builtin hierarchy (`hierarchy`, `special`), `raise_value`, the traceback printer (`traceback`) |
+//! | [`types`] | one module per builtin type (`int`, `float`, `string`, `tuple`, `list`, `dict`, `range`, `slice`, `function`, `bind`, `builtin_func`, `slot_wrapper`, `method`, `cell`, `module`, `descr`, `super_`, `iterators`, `instance`, `shape`, `set`, `generator`, `code`…) and `registry`, the list of them |
+//! | [`ops`] | the protocols with CPython's dispatch rules: `arith`, `compare`, `object` (repr/str/hash/truth/len), `attr`, `call`, `iter`, `subscript`, `isinstance`; and what instructions compute: `build` (containers, strings), `format` (f-strings, `format()`, `str.format`), `printf` (`%`), `context` (`with`, `async for`), `pattern` (`match`) |
+//! | [`exceptions`] | exception objects, the builtin hierarchy (`hierarchy`, `special`), exception groups and `except*` (`group`), `raise_value`, the traceback printer (`traceback`) |
 //! | [`builtins`] | the `builtins` module: one table of functions |
-//! | [`runtime`] | per-thread state (`builtins`, `sys` modules), name lookup, `stdio` (buffered stdout), `recursion` (the limit), `sys` |
+//! | [`runtime`] | per-thread state (`builtins`, `sys` modules), name lookup, `stdio` (buffered stdout), `stdin` (`input()`, `sys.stdin`), `recursion` (the limit), `sys`, `math`, `import` (built-in modules), `frames` (the executor's frame introspection for `globals()`/`locals()`) |
 //! | [`args`] | argument parsing for builtin functions |
 //! | [`abi`] | the `extern "C"` functions of generated code and their descriptor table `ABI` |
 //!
@@ -74,6 +74,15 @@
 //!   `ops::call::call(callable, args, kwnames)` (keyword values after the
 //!   positional ones, names in a tuple of str); `obj.m(...)` uses
 //!   `ops::attr::load_method` then `call`/`call_prepending`.
+//! * Generators and coroutines: `types::generator::new_generator(kind,
+//!   frame, &FRAME_OPS, ...)` with the executor's `FrameOps` (resume,
+//!   trace, release); `SEND`, `GET_AWAITABLE`, `GET_YIELD_FROM_ITER` and a
+//!   `throw()` into a `yield from` are `iter_send`, `get_awaitable`,
+//!   `get_yield_from_iter` and `delegate_throw` there. Code objects are
+//!   `types::code::new_code(handle, info)` values.
+//! * Frames: register a `runtime::frames::FrameIntrospection` so
+//!   `globals()`, `locals()`, `dir()` and `vars()` see the running frame;
+//!   zero-argument `super()` is `types::super_::zero_arg_super(cell, arg0)`.
 //! * Classes: register a class-body runner
 //!   (`typeobj::class::register_class_body_runner`) and call the
 //!   `__build_class__` builtin, exactly as CPython's `LOAD_BUILD_CLASS`.

@@ -25,6 +25,7 @@ pub(super) fn build(module: &Module, future: &FutureImports) -> Result<SymbolTab
         future_annotations: future.annotations,
     };
     builder.stmts(&module.body)?;
+    builder.table.future_annotations = future.annotations;
     Ok(builder.table)
 }
 
@@ -82,8 +83,10 @@ impl Builder {
         self.table.scope(self.current()).kind
     }
 
-    fn enter(&mut self, kind: ScopeKind, node: Option<NodeId>, span: Span) {
-        let scope = self.table.push(kind, node, span, self.current());
+    fn enter(&mut self, kind: ScopeKind, name: &str, node: Option<NodeId>, span: Span) {
+        let scope = self
+            .table
+            .push(kind, name.to_owned(), node, span, self.current());
         let in_iterable = self.frame().in_iterable;
         self.stack.push(Frame::new(scope, in_iterable));
     }
@@ -96,11 +99,12 @@ impl Builder {
     fn within(
         &mut self,
         kind: ScopeKind,
+        name: &str,
         node: Option<NodeId>,
         span: Span,
         f: impl FnOnce(&mut Self) -> Visit,
     ) -> Visit {
-        self.enter(kind, node, span);
+        self.enter(kind, name, node, span);
         let result = f(self);
         self.exit();
         result
@@ -277,7 +281,7 @@ impl Builder {
         let kind = ScopeKind::Function {
             is_async: f.is_async,
         };
-        self.within(kind, Some(f.id), span, |b| {
+        self.within(kind, &f.name.name, Some(f.id), span, |b| {
             b.parameters(&f.args)?;
             b.stmts(&f.body)
         })
@@ -291,7 +295,9 @@ impl Builder {
         }
         self.exprs(&c.decorator_list)?;
         let outer_private = self.private.replace(c.name.name.clone());
-        let result = self.within(ScopeKind::Class, Some(c.id), span, |b| b.stmts(&c.body));
+        let result = self.within(ScopeKind::Class, &c.name.name, Some(c.id), span, |b| {
+            b.stmts(&c.body)
+        });
         self.private = outer_private;
         result
     }
@@ -405,7 +411,7 @@ impl Builder {
             Ok(())
         };
         if self.future_annotations {
-            self.within(ScopeKind::Annotation, None, def_span, visit)
+            self.within(ScopeKind::Annotation, "<annotation>", None, def_span, visit)
         } else {
             visit(self)
         }
@@ -413,9 +419,13 @@ impl Builder {
 
     fn annotation(&mut self, annotation: &Expr) -> Visit {
         if self.future_annotations {
-            self.within(ScopeKind::Annotation, None, annotation.span, |b| {
-                b.expr(annotation)
-            })
+            self.within(
+                ScopeKind::Annotation,
+                "<annotation>",
+                None,
+                annotation.span,
+                |b| b.expr(annotation),
+            )
         } else {
             self.expr(annotation)
         }
@@ -431,7 +441,13 @@ impl Builder {
             .chain(&args.kwarg);
         for arg in ordered {
             self.add(&arg.name.name, SymbolFlags::PARAMETER, arg.span)?;
+            let mangled = self.mangled(&arg.name.name);
+            let scope = self.current();
+            self.table.scope_mut(scope).parameters.push(mangled);
         }
+        let scope = self.table.scope_mut(self.current());
+        scope.has_varargs = args.vararg.is_some();
+        scope.has_varkeywords = args.kwarg.is_some();
         Ok(())
     }
 
@@ -449,7 +465,7 @@ impl Builder {
             ExprKind::Lambda(l) => {
                 self.exprs(&l.args.defaults)?;
                 self.kw_defaults(&l.args)?;
-                self.within(ScopeKind::Lambda, Some(l.id), e.span, |b| {
+                self.within(ScopeKind::Lambda, "<lambda>", Some(l.id), e.span, |b| {
                     b.parameters(&l.args)?;
                     b.expr(&l.body)
                 })
@@ -612,7 +628,12 @@ impl Builder {
         let outer = self.expr(&first.iter);
         self.frame_mut().in_iterable -= 1;
         outer?;
-        self.enter(ScopeKind::Comprehension(kind), Some(c.id), span);
+        self.enter(
+            ScopeKind::Comprehension(kind),
+            kind.code_name(),
+            Some(c.id),
+            span,
+        );
         let result = self.comprehension_body(c, first, rest);
         let scope = self.table.scope_mut(self.current());
         scope.is_generator = kind == ComprehensionKind::Generator;
@@ -636,6 +657,8 @@ impl Builder {
         }
         // The first iterator arrives as the implicit parameter `.0`.
         self.add(".0", SymbolFlags::PARAMETER, first.iter.span)?;
+        let scope = self.current();
+        self.table.scope_mut(scope).parameters.push(".0".to_owned());
         self.iteration_target(&first.target)?;
         self.exprs(&first.ifs)?;
         for generator in rest {

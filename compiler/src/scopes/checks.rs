@@ -28,6 +28,7 @@ pub(super) fn check(module: &Module, table: &SymbolTable, future: &FutureImports
         future,
         unit: Unit {
             kind: UnitKind::Module,
+            frame_blocks: 0,
             is_generator: false,
             is_coroutine: false,
             blocks: Vec::new(),
@@ -39,6 +40,9 @@ pub(super) fn check(module: &Module, table: &SymbolTable, future: &FutureImports
 fn error(kind: SyntaxErrorKind, span: Span) -> SyntaxError {
     SyntaxError::new(kind, span)
 }
+
+/// CPython's `CO_MAXBLOCKS`: frame blocks open at once in one code object.
+const MAX_FRAME_BLOCKS: usize = 20;
 
 /// The kind of code object being compiled (CPython's `u_scope_type`).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -66,6 +70,9 @@ enum Block {
 
 struct Unit {
     kind: UnitKind,
+    /// Frame blocks the compiler has open here (loops, `try` bodies and
+    /// handlers, `with` blocks): CPython allows [`MAX_FRAME_BLOCKS`].
+    frame_blocks: usize,
     /// From the symbol table: the unit contains `yield` / is a coroutine.
     is_generator: bool,
     is_coroutine: bool,
@@ -91,6 +98,7 @@ impl Checker<'_> {
         let scope = self.table.scope_of(node).map(|id| self.table.scope(id));
         let unit = Unit {
             kind,
+            frame_blocks: 0,
             is_generator: scope.is_some_and(|s| s.is_generator),
             is_coroutine: scope.map_or(kind == UnitKind::AsyncFunction, |s| s.is_coroutine),
             blocks: Vec::new(),
@@ -98,6 +106,18 @@ impl Checker<'_> {
         let outer = std::mem::replace(&mut self.unit, unit);
         let result = f(self);
         self.unit = outer;
+        result
+    }
+
+    /// Runs `f` with one more frame block open, as the compiler pushes one
+    /// (`compiler_push_fblock`); `span` is where the compiler is then.
+    fn in_frame_block(&mut self, span: Span, f: impl FnOnce(&mut Self) -> Check) -> Check {
+        if self.unit.frame_blocks >= MAX_FRAME_BLOCKS {
+            return Err(error(SyntaxErrorKind::TooManyStaticallyNestedBlocks, span));
+        }
+        self.unit.frame_blocks += 1;
+        let result = f(self);
+        self.unit.frame_blocks -= 1;
         result
     }
 
@@ -135,17 +155,30 @@ impl Checker<'_> {
                 if f.is_async && self.unit.kind != UnitKind::AsyncFunction {
                     return Err(error(SyntaxErrorKind::AsyncForOutsideAsyncFunction, s.span));
                 }
-                self.expr(&f.iter)?;
-                self.in_block(Block::Loop, |c| {
-                    c.expr(&f.target)?;
-                    c.stmts(&f.body)
-                })?;
+                let body = |c: &mut Self| {
+                    c.in_block(Block::Loop, |c| {
+                        c.expr(&f.target)?;
+                        c.stmts(&f.body)
+                    })
+                };
+                if f.is_async {
+                    self.expr(&f.iter)?;
+                    self.in_frame_block(s.span, body)?;
+                } else {
+                    // A `for` opens its block before the iterable.
+                    self.in_frame_block(s.span, |c| {
+                        c.expr(&f.iter)?;
+                        body(c)
+                    })?;
+                }
                 self.stmts(&f.orelse)
             }
             StmtKind::While { test, body, orelse } => {
-                self.in_block(Block::Loop, |c| {
-                    c.expr(test)?;
-                    c.stmts(body)
+                self.in_frame_block(s.span, |c| {
+                    c.in_block(Block::Loop, |c| {
+                        c.expr(test)?;
+                        c.stmts(body)
+                    })
                 })?;
                 self.stmts(orelse)
             }
@@ -165,19 +198,14 @@ impl Checker<'_> {
                         s.span,
                     ));
                 }
-                for item in items {
-                    self.expr(&item.context_expr)?;
-                    self.opt_expr(item.optional_vars.as_ref())?;
-                }
-                self.stmts(body)
+                self.with_items(items, body, s.span)
             }
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::Raise { exc, cause } => {
                 self.opt_expr(exc.as_deref())?;
                 self.opt_expr(cause.as_deref())
             }
-            StmtKind::Try(t) if t.is_star => self.try_star(t),
-            StmtKind::Try(t) => self.try_stmt(t),
+            StmtKind::Try(t) => self.try_stmt(t, s.span),
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 self.opt_expr(msg.as_deref())
@@ -381,30 +409,70 @@ impl Checker<'_> {
         }
     }
 
-    /// `try`/`except`: body, `else`, handlers, `finally`.
-    fn try_stmt(&mut self, t: &Try) -> Check {
-        self.stmts(&t.body)?;
-        self.stmts(&t.orelse)?;
-        for (i, handler) in t.handlers.iter().enumerate() {
-            if handler.type_.is_none() && i + 1 < t.handlers.len() {
-                return Err(error(
-                    SyntaxErrorKind::DefaultExceptMustBeLast,
-                    handler.span,
-                ));
-            }
-            self.handler(handler)?;
-        }
-        self.stmts(&t.finalbody)
+    /// `with a, b: body`: each item opens a frame block.
+    fn with_items(&mut self, items: &[WithItem], body: &[Stmt], span: Span) -> Check {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        self.expr(&item.context_expr)?;
+        self.in_frame_block(span, |c| {
+            c.opt_expr(item.optional_vars.as_ref())?;
+            c.with_items(rest, body, span)
+        })
     }
 
-    /// `try`/`except*`: body, handlers, `else`, `finally`.
-    fn try_star(&mut self, t: &Try) -> Check {
-        self.stmts(&t.body)?;
-        self.in_block(Block::ExceptStar, |c| {
-            t.handlers.iter().try_for_each(|h| c.handler(h))
-        })?;
+    /// `try` with a `finally`: the body (and handlers) in a frame block,
+    /// then the `finally` body as the compiler compiles it twice: on the
+    /// normal path, and as the handler, one frame block deeper.
+    fn try_finally(&mut self, t: &Try, span: Span) -> Check {
+        self.in_frame_block(span, |c| c.try_handlers(t, span))?;
+        self.stmts(&t.finalbody)?;
+        // Only the frame-block limit can fail the second time, and only
+        // near it.
+        if self.unit.frame_blocks + 1 + frame_depth(&t.finalbody) > MAX_FRAME_BLOCKS {
+            self.in_frame_block(span, |c| c.stmts(&t.finalbody))?;
+        }
+        Ok(())
+    }
+
+    fn try_stmt(&mut self, t: &Try, span: Span) -> Check {
+        if t.finalbody.is_empty() {
+            self.try_handlers(t, span)
+        } else {
+            self.try_finally(t, span)
+        }
+    }
+
+    /// The body and handlers of a `try`: `try`/`except` compiles body,
+    /// `else`, handlers; `try`/`except*` body, handlers, `else`.
+    fn try_handlers(&mut self, t: &Try, span: Span) -> Check {
+        if t.handlers.is_empty() {
+            return self.stmts(&t.body);
+        }
+        self.in_frame_block(span, |c| c.stmts(&t.body))?;
+        if t.is_star {
+            // The handlers run in an EXCEPTION_GROUP_HANDLER frame block.
+            self.in_frame_block(span, |c| {
+                c.in_block(Block::ExceptStar, |c| {
+                    t.handlers.iter().try_for_each(|h| c.handler(h))
+                })
+            })?;
+            return self.stmts(&t.orelse);
+        }
         self.stmts(&t.orelse)?;
-        self.stmts(&t.finalbody)
+        // The handlers run in an EXCEPTION_HANDLER frame block.
+        self.in_frame_block(span, |c| {
+            for (i, handler) in t.handlers.iter().enumerate() {
+                if handler.type_.is_none() && i + 1 < t.handlers.len() {
+                    return Err(error(
+                        SyntaxErrorKind::DefaultExceptMustBeLast,
+                        handler.span,
+                    ));
+                }
+                c.handler(handler)?;
+            }
+            Ok(())
+        })
     }
 
     fn handler(&mut self, handler: &ExceptHandler) -> Check {
@@ -415,7 +483,7 @@ impl Checker<'_> {
             .name
             .as_ref()
             .and_then(|name| forbid_store(&name.name, handler.span).err());
-        self.stmts(&handler.body)?;
+        self.in_frame_block(handler.span, |c| c.stmts(&handler.body))?;
         name_error.map_or(Ok(()), Err)
     }
 
@@ -627,10 +695,23 @@ impl Checker<'_> {
                     span,
                 ));
             }
+            // Each asynchronous `for` opens a frame block of the
+            // comprehension's code.
+            let async_block = |ch: &mut Self, generator: &ComprehensionFor| {
+                if generator.is_async {
+                    if ch.unit.frame_blocks >= MAX_FRAME_BLOCKS {
+                        return Err(error(SyntaxErrorKind::TooManyStaticallyNestedBlocks, span));
+                    }
+                    ch.unit.frame_blocks += 1;
+                }
+                Ok(())
+            };
+            async_block(ch, first)?;
             ch.expr(&first.target)?;
             ch.exprs(&first.ifs)?;
             for generator in rest {
                 ch.expr(&generator.iter)?;
+                async_block(ch, generator)?;
                 ch.expr(&generator.target)?;
                 ch.exprs(&generator.ifs)?;
             }
@@ -639,6 +720,41 @@ impl Checker<'_> {
         })?;
         self.expr(&first.iter)
     }
+}
+
+/// An upper bound of the frame blocks nested in `body` (outside nested
+/// functions and classes).
+fn frame_depth(body: &[Stmt]) -> usize {
+    body.iter()
+        .map(|s| match &s.kind {
+            StmtKind::For(f) => 1 + frame_depth(&f.body).max(frame_depth(&f.orelse)),
+            StmtKind::While { body, orelse, .. } => 1 + frame_depth(body).max(frame_depth(orelse)),
+            StmtKind::If { body, orelse, .. } => frame_depth(body).max(frame_depth(orelse)),
+            StmtKind::With { items, body, .. } => items.len() + frame_depth(body),
+            StmtKind::Match { cases, .. } => cases
+                .iter()
+                .map(|c| frame_depth(&c.body))
+                .max()
+                .unwrap_or(0),
+            StmtKind::Try(t) => {
+                let handlers = t
+                    .handlers
+                    .iter()
+                    .map(|h| frame_depth(&h.body))
+                    .max()
+                    .unwrap_or(0);
+                let parts = [
+                    frame_depth(&t.body),
+                    handlers + 1,
+                    frame_depth(&t.orelse),
+                    frame_depth(&t.finalbody),
+                ];
+                2 + parts.into_iter().max().unwrap_or(0)
+            }
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// `f(a=1, a=2)` (and `__debug__=` as a keyword).

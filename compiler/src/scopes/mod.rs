@@ -5,14 +5,19 @@
 //! first error wins:
 //! 1. `future`: leading `from __future__` imports (`Python/future.c`);
 //! 2. `builder`: the symbol table (`Python/symtable.c`, first pass);
-//! 3. `analyze`: `global`/`nonlocal` resolution (`symtable.c`, analysis);
+//! 3. `analyze`: where every name lives — local, cell, free, global
+//!    ([`SymbolScope`]) — with `global`/`nonlocal` resolution and the
+//!    implicit `__class__` cell (`symtable.c`, analysis);
 //! 4. `checks` and `patterns`: what the compiler checks as it generates code
-//!    (`Python/compile.c`).
+//!    (`Python/compile.c`), up to the limit on nested blocks.
 //!
 //! So a symbol-table error anywhere in the file beats a compiler error on
 //! an earlier line, as in CPython. The table ([`SymbolTable`], scopes keyed
-//! by the `NodeId` of the node opening them) is the seed of the bytecode
-//! compiler's scope information; today only its errors are used.
+//! by the `NodeId` of the node opening them) is what the bytecode compiler
+//! reads: each scope's parameters, its names' scopes, and its flags
+//! (generator, coroutine, nested, needs a `__class__` cell).
+//! [`SymbolTable::dump`] prints it as CPython's `symtable` module reports
+//! it; tests compare the two.
 
 mod analyze;
 mod builder;
@@ -24,7 +29,10 @@ pub mod symbols;
 #[cfg(test)]
 mod tests;
 
-pub use symbols::{Scope, ScopeId, ScopeKind, Symbol, SymbolFlags, SymbolTable};
+pub use symbols::{
+    mangle, ComprehensionKind, Scope, ScopeId, ScopeKind, Symbol, SymbolFlags, SymbolScope,
+    SymbolTable,
+};
 
 use crate::syntax::ast::Module;
 use crate::syntax::SyntaxError;
@@ -38,8 +46,8 @@ pub fn check_module(module: &Module) -> Result<(), SyntaxError> {
 /// Runs every pass and returns the module's symbol table.
 pub fn analyze_module(module: &Module) -> Result<SymbolTable, SyntaxError> {
     let future = future::scan(module)?;
-    let table = builder::build(module, &future)?;
-    analyze::analyze(&table)?;
+    let mut table = builder::build(module, &future)?;
+    analyze::analyze(&mut table)?;
     checks::check(module, &table, &future)?;
     Ok(table)
 }

@@ -3,10 +3,11 @@
 //! the node that opens it, and per scope the names it mentions with what it
 //! does to each (see [`SymbolFlags`]).
 //!
-//! This is CPython's `symtable` before analysis: it records facts, it does not
-//! decide yet whether a name is local, global, free or a cell. The builder
-//! (`builder.rs`) fills it in; `analyze.rs` and `checks.rs` read it. Names are
-//! stored mangled (`__x` in class `C` is `_C__x`), as CPython stores them.
+//! The builder (`builder.rs`) records facts, as CPython's first symtable pass
+//! does; `analyze.rs` then decides where each name lives at run time (its
+//! [`SymbolScope`]: local, cell, free, global), which the bytecode compiler
+//! reads. Names are stored mangled (`__x` in class `C` is `_C__x`), as CPython
+//! stores them.
 
 use crate::syntax::ast::NodeId;
 use crate::syntax::span::Span;
@@ -62,6 +63,16 @@ impl ComprehensionKind {
             ComprehensionKind::Generator => "generator expression",
         }
     }
+
+    /// The name of its code object: `<listcomp>`, ...
+    pub fn code_name(self) -> &'static str {
+        match self {
+            ComprehensionKind::List => "<listcomp>",
+            ComprehensionKind::Set => "<setcomp>",
+            ComprehensionKind::Dict => "<dictcomp>",
+            ComprehensionKind::Generator => "<genexpr>",
+        }
+    }
 }
 
 /// What a scope does with a name (CPython's `DEF_*` flags).
@@ -87,6 +98,10 @@ impl SymbolFlags {
     pub const ANNOTATED: Self = Self(1 << 6);
     /// A comprehension's iteration variable (`DEF_COMP_ITER`).
     pub const COMPREHENSION_TARGET: Self = Self(1 << 7);
+    /// A free variable of a nested function that this class body also binds
+    /// or declares global (`DEF_FREE_CLASS`): the class passes the enclosing
+    /// cell on to its methods while its own body uses the class namespace.
+    pub const FREE_CLASS: Self = Self(1 << 8);
     /// Any binding in this scope (`DEF_BOUND`).
     pub const BOUND: Self = Self(Self::ASSIGNED.0 | Self::PARAMETER.0 | Self::IMPORTED.0);
 
@@ -108,11 +123,49 @@ impl BitOr for SymbolFlags {
     }
 }
 
+/// Where a name lives at run time, decided by the analysis (CPython's
+/// `LOCAL`, `CELL`, `FREE`, `GLOBAL_EXPLICIT`, `GLOBAL_IMPLICIT`).
+///
+/// How a use compiles depends on it and on the scope's kind: in a function,
+/// `Local` is a fast local (`LOAD_FAST`), `Cell`/`Free` a cell (`LOAD_DEREF`)
+/// and both globals `LOAD_GLOBAL`; in a module or class body, `Local` and
+/// `GlobalImplicit` go through the namespace (`LOAD_NAME`), `Free` is
+/// `LOAD_CLASSDEREF` and `GlobalExplicit` `LOAD_GLOBAL`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SymbolScope {
+    /// Bound in this scope and not captured by a nested one.
+    Local,
+    /// Bound in this function and captured by a nested scope.
+    Cell,
+    /// Bound in an enclosing function (or declared `nonlocal`).
+    Free,
+    /// Declared `global` here.
+    GlobalExplicit,
+    /// Not bound anywhere visible: a global or a builtin.
+    GlobalImplicit,
+}
+
+impl SymbolScope {
+    /// CPython's name for the scope, as `symtable` reports it.
+    pub fn name(self) -> &'static str {
+        match self {
+            SymbolScope::Local => "LOCAL",
+            SymbolScope::Cell => "CELL",
+            SymbolScope::Free => "FREE",
+            SymbolScope::GlobalExplicit => "GLOBAL_EXPLICIT",
+            SymbolScope::GlobalImplicit => "GLOBAL_IMPLICIT",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Symbol {
     /// The mangled name.
     pub name: String,
     pub flags: SymbolFlags,
+    /// Decided by the analysis; `None` only in a table that was built but
+    /// not analysed (the annotation scopes, which are never compiled).
+    pub scope: Option<SymbolScope>,
 }
 
 /// A `global` or `nonlocal` declaration of one name (also the implicit one an
@@ -128,6 +181,9 @@ pub struct Directive {
 #[derive(Clone, Debug)]
 pub struct Scope {
     pub kind: ScopeKind,
+    /// The code object's name: the function or class name, `<lambda>`,
+    /// `<listcomp>`, `<setcomp>`, `<dictcomp>`, `<genexpr>`, `<module>`.
+    pub name: String,
     /// The node that opens the scope; `None` for the module and annotation
     /// scopes.
     pub node: Option<NodeId>,
@@ -141,21 +197,44 @@ pub struct Scope {
     /// An `async def`, or contains `await` or an asynchronous comprehension
     /// (CPython's `ste_coroutine`).
     pub is_coroutine: bool,
+    /// Inside a function-like scope, at any depth (`ste_nested`).
+    pub is_nested: bool,
+    /// The parameters, in CPython's order: positional-only, positional,
+    /// keyword-only, `*args`, `**kwargs` (`ste_varnames`).
+    pub parameters: Vec<String>,
+    /// Has a `*args` / `**kwargs` parameter.
+    pub has_varargs: bool,
+    pub has_varkeywords: bool,
+    /// A class whose methods use `__class__` or `super()`: its body creates
+    /// the implicit `__class__` cell (`ste_needs_class_closure`).
+    pub needs_class_closure: bool,
     symbols: Vec<Symbol>,
     by_name: HashMap<String, usize>,
     directives: Vec<Directive>,
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, node: Option<NodeId>, span: Span, parent: Option<ScopeId>) -> Self {
+    fn new(
+        kind: ScopeKind,
+        name: String,
+        node: Option<NodeId>,
+        span: Span,
+        parent: Option<ScopeId>,
+    ) -> Self {
         Scope {
             kind,
+            name,
             node,
             span,
             parent,
             children: Vec::new(),
             is_generator: false,
             is_coroutine: kind == ScopeKind::Function { is_async: true },
+            is_nested: false,
+            parameters: Vec::new(),
+            has_varargs: false,
+            has_varkeywords: false,
+            needs_class_closure: false,
             symbols: Vec::new(),
             by_name: HashMap::new(),
             directives: Vec::new(),
@@ -172,6 +251,32 @@ impl Scope {
         self.by_name
             .get(name)
             .map_or(SymbolFlags::NONE, |&i| self.symbols[i].flags)
+    }
+
+    /// Where `name` (mangled) lives; `None` if the scope never names it.
+    pub fn scope_of_name(&self, name: &str) -> Option<SymbolScope> {
+        self.by_name.get(name).and_then(|&i| self.symbols[i].scope)
+    }
+
+    /// The symbol for `name` (mangled).
+    pub fn symbol(&self, name: &str) -> Option<&Symbol> {
+        self.by_name.get(name).map(|&i| &self.symbols[i])
+    }
+
+    /// The names of the given scope, sorted (CPython's `dictbytype`, which
+    /// orders a code object's cell and free variables): those resolved to
+    /// `scope`, or also carrying any of `flags`.
+    pub fn names_sorted(&self, scope: SymbolScope, flags: SymbolFlags) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|s| s.scope == Some(scope) || s.flags.intersects(flags))
+            .map(|s| s.name.clone())
+            .collect();
+        // Python sorts str by code point, as Rust's `Ord` for `String` does
+        // (UTF-8 byte order is code point order).
+        names.sort();
+        names
     }
 
     /// The first `global`/`nonlocal` declaration of `name` (mangled).
@@ -193,10 +298,27 @@ impl Scope {
                 self.symbols.push(Symbol {
                     name: name.to_owned(),
                     flags,
+                    scope: None,
                 });
                 SymbolFlags::NONE
             }
         }
+    }
+
+    /// Adds a symbol the analysis found: a free variable this scope passes
+    /// through to a nested one.
+    pub(super) fn add_resolved(&mut self, name: &str, scope: SymbolScope) {
+        self.by_name.insert(name.to_owned(), self.symbols.len());
+        self.symbols.push(Symbol {
+            name: name.to_owned(),
+            flags: SymbolFlags::NONE,
+            scope: Some(scope),
+        });
+    }
+
+    /// Records the analysis result for every symbol.
+    pub(super) fn symbols_mut(&mut self) -> &mut [Symbol] {
+        &mut self.symbols
     }
 
     pub(super) fn add_directive(&mut self, name: &str, span: Span) {
@@ -210,6 +332,9 @@ impl Scope {
 /// All scopes of one module; the module's own scope is [`SymbolTable::MODULE`].
 #[derive(Clone, Debug)]
 pub struct SymbolTable {
+    /// `from __future__ import annotations` is in effect: annotations are
+    /// compiled as strings.
+    pub future_annotations: bool,
     scopes: Vec<Scope>,
     by_node: HashMap<NodeId, ScopeId>,
 }
@@ -219,7 +344,14 @@ impl SymbolTable {
 
     pub(super) fn new(module_span: Span) -> Self {
         SymbolTable {
-            scopes: vec![Scope::new(ScopeKind::Module, None, module_span, None)],
+            future_annotations: false,
+            scopes: vec![Scope::new(
+                ScopeKind::Module,
+                "<module>".to_owned(),
+                None,
+                module_span,
+                None,
+            )],
             by_node: HashMap::new(),
         }
     }
@@ -249,12 +381,16 @@ impl SymbolTable {
     pub(super) fn push(
         &mut self,
         kind: ScopeKind,
+        name: String,
         node: Option<NodeId>,
         span: Span,
         parent: ScopeId,
     ) -> ScopeId {
         let id = ScopeId(self.scopes.len() as u32);
-        self.scopes.push(Scope::new(kind, node, span, Some(parent)));
+        let mut scope = Scope::new(kind, name, node, span, Some(parent));
+        let outer = self.scope(parent);
+        scope.is_nested = outer.is_nested || outer.kind.is_function_like();
+        self.scopes.push(scope);
         if kind != ScopeKind::Annotation {
             self.scope_mut(parent).children.push(id);
         }
@@ -262,6 +398,41 @@ impl SymbolTable {
             self.by_node.insert(node, id);
         }
         id
+    }
+}
+
+impl SymbolTable {
+    /// A listing of every analysed scope, nested by indentation: its kind
+    /// and name, its parameters, then each name with its scope, sorted.
+    /// The format matches what `tests.rs` builds from CPython's `symtable`
+    /// module, to compare the two.
+    pub fn dump(&self) -> String {
+        let mut out = String::new();
+        self.dump_scope(SymbolTable::MODULE, 0, &mut out);
+        out
+    }
+
+    fn dump_scope(&self, id: ScopeId, depth: usize, out: &mut String) {
+        let scope = self.scope(id);
+        let kind = match scope.kind {
+            ScopeKind::Module => "module",
+            ScopeKind::Class => "class",
+            _ => "function",
+        };
+        let mut names: Vec<String> = scope
+            .symbols()
+            .iter()
+            .map(|s| format!("{}={}", s.name, s.scope.map_or("?", SymbolScope::name)))
+            .collect();
+        names.sort();
+        out.push_str(&format!("{}{kind} {}", "  ".repeat(depth), scope.name));
+        if kind == "function" {
+            out.push_str(&format!(" ({})", scope.parameters.join(", ")));
+        }
+        out.push_str(&format!(": {}\n", names.join(" ")));
+        for &child in &scope.children {
+            self.dump_scope(child, depth + 1, out);
+        }
     }
 }
 

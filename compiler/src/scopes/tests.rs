@@ -553,3 +553,260 @@ fn hand_built_break_needs_a_loop_in_the_same_function() {
         SyntaxError::new(SyntaxErrorKind::BreakOutsideLoop, span(30, 35))
     );
 }
+
+// ---- the analysis against CPython's `symtable` ----
+
+/// The analysis of `source` must match CPython 3.11's `symtable` module: the
+/// expected listings were produced by running each program through
+/// `symtable.symtable` and printing, per table, its type, name, parameters
+/// and every symbol's scope (`Symbol._Symbol__scope`), sorted.
+fn assert_scopes(source: &str, expected: &str) {
+    let module = parse_module(source).unwrap();
+    let table = analyze_module(&module).unwrap();
+    assert_eq!(table.dump(), expected);
+}
+
+macro_rules! scopes_match_symtable {
+    ($($name:ident: $source:literal => $expected:literal;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                assert_scopes($source, $expected);
+            }
+        )*
+    };
+}
+
+mod symtable {
+    use super::assert_scopes;
+
+    scopes_match_symtable! {
+        closures_classes_comprehensions_lambdas: "x = 1
+def f(a, /, b, *args, c, **kw):
+    y = 2
+    def g():
+        nonlocal y
+        y = a
+        def h():
+            return y + x + b
+        return h
+    class C:
+        y = 3
+        z = y
+        def m(self):
+            return y, super(), __class__
+        def n(self):
+            return C
+    global gg
+    gg = [i + w for i in args if (w := i)]
+    return lambda q=1: q + c + kw
+class D:
+    def __init__(self):
+        super().__init__()
+    v = [v for v in range(3)]
+    k = {a: b for a, b in {}.items()}
+"
+            => "module <module>: D=LOCAL f=LOCAL gg=GLOBAL_EXPLICIT x=LOCAL
+  function f (a, b, c, args, kw): C=CELL a=CELL args=LOCAL b=CELL c=CELL g=LOCAL gg=GLOBAL_EXPLICIT kw=CELL w=CELL y=CELL
+    function g (): a=FREE b=FREE h=LOCAL y=FREE
+      function h (): b=FREE x=GLOBAL_IMPLICIT y=FREE
+    class C: C=FREE m=LOCAL n=LOCAL y=LOCAL z=LOCAL
+      function m (self): __class__=FREE self=LOCAL super=GLOBAL_IMPLICIT y=FREE
+      function n (self): C=FREE self=LOCAL
+    function <listcomp> (.0): .0=LOCAL i=LOCAL w=FREE
+    function <lambda> (q): c=FREE kw=FREE q=LOCAL
+  class D: __init__=LOCAL k=LOCAL range=GLOBAL_IMPLICIT v=LOCAL
+    function __init__ (self): __class__=FREE self=LOCAL super=GLOBAL_IMPLICIT
+    function <listcomp> (.0): .0=LOCAL v=LOCAL
+    function <dictcomp> (.0): .0=LOCAL a=LOCAL b=LOCAL
+";
+        free_variables_pass_through_and_walrus: "def outer():
+    x = 1
+    def mid():
+        def inner():
+            return x
+        return inner
+    return mid
+def gen(n):
+    total = 0
+    for i in range(n):
+        total += yield i
+    return [total for _ in (lambda: total)()]
+class A:
+    x = 1
+    def f(self):
+        x = 2
+        class B:
+            nonlocal x
+            x = 3
+            def g(self):
+                return x
+        return B
+def comp(data):
+    return [[y for y in row if y > limit] for row in data for limit in [row[0]]]
+def walrus(items):
+    if any((found := it) > 3 for it in items):
+        return found
+    return [(last := v) for v in items], last
+def deleted():
+    z = 1
+    del z
+    def use():
+        return z
+    return use
+def shadow(a):
+    def inner(a):
+        return a
+    global a2
+    return inner
+"
+            => "module <module>: A=LOCAL a2=GLOBAL_EXPLICIT comp=LOCAL deleted=LOCAL gen=LOCAL outer=LOCAL shadow=LOCAL walrus=LOCAL
+  function outer (): mid=LOCAL x=CELL
+    function mid (): inner=LOCAL x=FREE
+      function inner (): x=FREE
+  function gen (n): i=LOCAL n=LOCAL range=GLOBAL_IMPLICIT total=CELL
+    function <lambda> (): total=FREE
+    function <listcomp> (.0): .0=LOCAL _=LOCAL total=FREE
+  class A: f=LOCAL x=LOCAL
+    function f (self): B=LOCAL self=LOCAL x=CELL
+      class B: g=LOCAL x=FREE
+        function g (self): self=LOCAL x=FREE
+  function comp (data): data=LOCAL
+    function <listcomp> (.0): .0=LOCAL limit=CELL row=LOCAL
+      function <listcomp> (.0): .0=LOCAL limit=FREE y=LOCAL
+  function walrus (items): any=GLOBAL_IMPLICIT found=CELL items=LOCAL last=CELL
+    function <genexpr> (.0): .0=LOCAL found=FREE it=LOCAL
+    function <listcomp> (.0): .0=LOCAL last=FREE v=LOCAL
+  function deleted (): use=LOCAL z=CELL
+    function use (): z=FREE
+  function shadow (a): a2=GLOBAL_EXPLICIT a=LOCAL inner=LOCAL
+    function inner (a): a=LOCAL
+";
+        mangling_super_imports_patterns: "class C:
+    __private = 1
+    def __m(self, __arg):
+        return self.__private, __arg, __class__
+    class __Inner:
+        def method(self):
+            return __class__
+def f():
+    class C:
+        def g(self):
+            return super().g()
+    return C
+x = [lambda: i for i in range(3)]
+def g():
+    global x
+    def h():
+        return x
+    return h
+def k():
+    try:
+        pass
+    except E as err:
+        pass
+    import os.path
+    from sys import argv as av
+    with open(f) as (a, b):
+        pass
+    match a:
+        case [p, *rest] if p:
+            pass
+        case {'k': v, **kw}:
+            pass
+        case Point(x=px) as pt:
+            pass
+    async def inner():
+        async for q in a:
+            await q
+    return lambda: (err, os, av, rest, kw, px, pt)
+"
+            => "module <module>: C=LOCAL f=LOCAL g=LOCAL k=LOCAL range=GLOBAL_IMPLICIT x=GLOBAL_EXPLICIT
+  class C: _C__Inner=LOCAL _C__m=LOCAL _C__private=LOCAL
+    function __m (self, _C__arg): _C__arg=LOCAL __class__=FREE self=LOCAL
+    class __Inner: method=LOCAL
+      function method (self): __class__=FREE self=LOCAL
+  function f (): C=LOCAL
+    class C: g=LOCAL
+      function g (self): __class__=FREE self=LOCAL super=GLOBAL_IMPLICIT
+  function <listcomp> (.0): .0=LOCAL i=CELL
+    function <lambda> (): i=FREE
+  function g (): h=LOCAL x=GLOBAL_EXPLICIT
+    function h (): x=GLOBAL_IMPLICIT
+  function k (): E=GLOBAL_IMPLICIT Point=GLOBAL_IMPLICIT a=CELL av=CELL b=LOCAL err=CELL f=GLOBAL_IMPLICIT inner=LOCAL kw=CELL open=GLOBAL_IMPLICIT os=CELL p=LOCAL pt=CELL px=CELL rest=CELL v=LOCAL
+    function inner (): a=FREE q=LOCAL
+    function <lambda> (): av=FREE err=FREE kw=FREE os=FREE pt=FREE px=FREE rest=FREE
+";
+    }
+}
+
+// ---- the frame-block limit (`too many statically nested blocks`) ----
+
+/// `n` nested blocks opened by `opener` (which may use `{i}`), around
+/// `body`, each level indented four more spaces.
+fn nested(n: usize, opener: &str, body: &str) -> String {
+    let mut source = String::new();
+    for i in 0..n {
+        source.push_str(&"    ".repeat(i));
+        source.push_str(&opener.replace("{i}", &i.to_string()));
+        source.push('\n');
+    }
+    for line in body.lines() {
+        source.push_str(&"    ".repeat(n));
+        source.push_str(line);
+        source.push('\n');
+    }
+    source
+}
+
+const TOO_MANY_BLOCKS: &str = "too many statically nested blocks";
+
+/// The expectations come from CPython 3.11 (`compile()` of each source).
+#[test]
+fn frame_block_limit_counts_loops_and_with_items() {
+    assert_error(
+        &nested(21, "for x{i} in y:", "pass"),
+        TOO_MANY_BLOCKS,
+        21,
+        80,
+    );
+    assert_error(&nested(21, "while x:", "pass"), TOO_MANY_BLOCKS, 21, 80);
+    assert_error(&nested(11, "with a, b:", "pass"), TOO_MANY_BLOCKS, 11, 40);
+    for source in [
+        nested(20, "for x in y:", "pass"),
+        nested(10, "with a, b:", "pass"),
+    ] {
+        if let Err(err) = check_source(&source) {
+            panic!("unexpected {err}:\n{source}");
+        }
+    }
+}
+
+#[test]
+fn frame_block_limit_counts_handlers_and_finally_copies() {
+    let handler = "try:\n    pass\nexcept E:\n    pass";
+    assert_error(&nested(19, "for x in y:", handler), TOO_MANY_BLOCKS, 22, 76);
+    let named = "try:\n    pass\nexcept E as e:\n    for q in r: pass";
+    assert_error(&nested(18, "for x in y:", named), TOO_MANY_BLOCKS, 22, 76);
+    // The finally body's copy in the handler runs one block deeper.
+    let finally = "try:\n    pass\nfinally:\n    for z in w:\n        pass";
+    assert_error(&nested(19, "for x in y:", finally), TOO_MANY_BLOCKS, 23, 80);
+}
+
+#[test]
+fn frame_block_limit_is_per_code_object() {
+    let loops = nested(21, "async for x in y:", "pass");
+    let source = format!("async def f():\n{}", indent(&loops));
+    assert_error(&source, TOO_MANY_BLOCKS, 22, 84);
+    let generators = vec!["async for x in y"; 21].join(" ");
+    let source = format!("async def f():\n    return [x {generators}]\n");
+    assert_error(&source, TOO_MANY_BLOCKS, 2, 11);
+    // A function body starts counting afresh.
+    let inner = nested(20, "for x in y:", "pass");
+    let body = format!("def f():\n{}", indent(&inner));
+    check_source(&nested(19, "for x in y:", &body)).unwrap();
+}
+
+fn indent(source: &str) -> String {
+    source.lines().map(|l| format!("    {l}\n")).collect()
+}

@@ -4,14 +4,19 @@
 
 use crate::args;
 use crate::error::{type_error, PyResult};
-use crate::object::{id_of, type_of};
+use crate::object::id_of;
 use crate::types::int::{int_from_i64, int_from_usize};
-use crate::types::string::as_str;
 use crate::Value;
 
 pub fn repr(a: &[Value], k: Option<Value>) -> PyResult {
     let [x] = args::exact::<1>("repr", a, k)?;
     crate::ops::object::repr(x)
+}
+
+/// `ascii(obj)`: the repr with non-ASCII characters escaped.
+pub fn ascii(a: &[Value], k: Option<Value>) -> PyResult {
+    let [v] = args::exact::<1>("ascii", a, k)?;
+    crate::ops::format::ascii(v)
 }
 
 pub fn len(a: &[Value], k: Option<Value>) -> PyResult {
@@ -48,13 +53,8 @@ pub fn callable(a: &[Value], k: Option<Value>) -> PyResult {
     Ok(Value::from_bool(crate::ops::object::callable(x)))
 }
 
-fn attr_name(name: Value, fname: &str) -> PyResult<Value> {
-    if as_str(name).is_none() {
-        return Err(type_error(format!(
-            "{fname}(): attribute name must be string"
-        )));
-    }
-    Ok(name)
+fn attr_name(name: Value, _fname: &str) -> PyResult<Value> {
+    crate::ops::attr::check_attr_name(name)
 }
 
 pub fn getattr(a: &[Value], k: Option<Value>) -> PyResult {
@@ -86,33 +86,34 @@ pub fn delattr(a: &[Value], k: Option<Value>) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// `dir(obj)`: the sorted names of `obj.__dir__()`; `dir()`: the sorted
+/// names of the calling scope.
+pub fn dir(a: &[Value], k: Option<Value>) -> PyResult {
+    let [obj] = args::between("dir", a, k, 0)?;
+    if obj.is_null() {
+        return crate::runtime::frames::dir_of_locals();
+    }
+    let names = crate::ops::call::call_method(obj, "__dir__", &[])?;
+    let mut items = crate::ops::iter::collect(names)?;
+    crate::types::list::sort::sort_values(&mut items, Value::NULL, false)?;
+    Ok(crate::types::list::new_list(items))
+}
+
 pub fn vars(a: &[Value], k: Option<Value>) -> PyResult {
-    let [obj] = args::exact::<1>("vars", a, k)?;
+    let [obj] = args::between("vars", a, k, 0)?;
+    if obj.is_null() {
+        return crate::runtime::frames::current_locals();
+    }
     match crate::ops::attr::getattr_opt(obj, crate::types::string::intern("__dict__"))? {
         Some(d) => Ok(d),
         None => Err(type_error("vars() argument must have __dict__ attribute")),
     }
 }
 
-/// `format(value, spec='')`: the mini-language itself is follow-up work;
-/// this dispatches to `__format__`.
+/// `format(value, spec='')`.
 pub fn format(a: &[Value], k: Option<Value>) -> PyResult {
     let [v, spec] = args::between("format", a, k, 1)?;
-    let spec = if spec.is_null() {
-        crate::types::string::new_str("")
-    } else {
-        spec
-    };
-    if as_str(spec).is_none() {
-        return Err(type_error(format!(
-            "format() argument 2 must be str, not {}",
-            type_of(spec).name()
-        )));
-    }
-    if as_str(spec) == Some("") {
-        return crate::ops::object::str(v);
-    }
-    crate::ops::call::call_method(v, "__format__", &[spec])
+    crate::ops::format::format(v, spec)
 }
 
 pub fn build_class(a: &[Value], k: Option<Value>) -> PyResult {

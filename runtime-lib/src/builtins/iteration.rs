@@ -30,6 +30,14 @@ pub fn next(a: &[Value], k: Option<Value>) -> PyResult {
             type_of(it).name()
         )));
     }
+    // A generator's return value travels in the StopIteration.
+    if let Some(g) = crate::types::generator::as_generator(it) {
+        return match g.send_step(Value::NONE)? {
+            crate::types::generator::GenStep::Yield(v) => Ok(v),
+            crate::types::generator::GenStep::Return(_) if !default.is_null() => Ok(default),
+            crate::types::generator::GenStep::Return(v) => Err(crate::error::stop_iteration(v)),
+        };
+    }
     match next_of(it)? {
         Some(v) => Ok(v),
         None if !default.is_null() => Ok(default),

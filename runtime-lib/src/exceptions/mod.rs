@@ -9,6 +9,7 @@
 //! builtin types (and their specialised `__init__`/`__str__`), `traceback`
 //! prints uncaught exceptions.
 
+pub mod group;
 pub mod hierarchy;
 #[cfg(test)]
 mod raise_tests;
@@ -160,10 +161,10 @@ pub fn base_repr(v: Value) -> PyResult {
         crate::ops::object::repr_string(a[0])?
     } else {
         let r = crate::ops::object::repr_string(this(v)?.args.get())?;
-        r.trim_start_matches('(')
-            .trim_end_matches(')')
-            .trim_end_matches(',')
-            .to_owned()
+        // The args tuple's repr without its own parentheses (0 or 2+
+        // items, so no trailing comma).
+        let r = r.strip_prefix('(').unwrap_or(&r);
+        r.strip_suffix(')').unwrap_or(r).to_owned()
     };
     Ok(new_string(format!("{name}({inner})")))
 }

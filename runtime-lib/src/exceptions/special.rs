@@ -43,6 +43,7 @@ pub fn apply(name: &str, s: &mut TypeSpec) {
             s.slots.new = Some(group_new);
             s.slots.init = Some(group_init);
             s.slots.str = Some(group_str);
+            s.methods = crate::exceptions::group::METHODS;
         }
         _ => {}
     }

@@ -44,11 +44,12 @@ pub fn add_traceback_entry_to_current(name: Value, filename: Value, line: u32) {
     }
 }
 
-/// The last line of a traceback: `ValueError: msg` (`__main__.E: msg`).
+/// The last line of a traceback: `ValueError: msg` (`mod.E: msg` for a
+/// class of a module other than builtins and `__main__`).
 pub fn format_exception_only(exc: Value) -> String {
     let ty = type_of(exc);
     let module = ty.module_name();
-    let name = if module == "builtins" {
+    let name = if module == "builtins" || module == "__main__" {
         ty.qualname().to_owned()
     } else {
         format!("{module}.{}", ty.qualname())

@@ -130,14 +130,24 @@ pub fn call_ex(f: Value, star: Value, dstar: Value) -> PyResult {
     call(f, &args, kwnames)
 }
 
-/// How CPython names a callable in argument errors (`f()`).
+/// How CPython names a callable in argument errors (`_PyObject_FunctionStr`):
+/// `mod.qualname()` (without the module for builtins), else `T object`.
 pub fn callable_name(f: Value) -> String {
     let q = crate::ops::attr::getattr_opt(f, intern("__qualname__"))
         .ok()
         .flatten()
         .and_then(as_str);
-    match q {
-        Some(q) => format!("{q}()"),
-        None => format!("{} object", type_of(f).name()),
+    let Some(q) = q else {
+        crate::error::clear_exception();
+        return format!("{} object", type_of(f).name());
+    };
+    let module = crate::ops::attr::getattr_opt(f, intern("__module__"))
+        .ok()
+        .flatten()
+        .and_then(as_str);
+    crate::error::clear_exception();
+    match module {
+        Some(m) if m != "builtins" => format!("{m}.{q}()"),
+        _ => format!("{q}()"),
     }
 }

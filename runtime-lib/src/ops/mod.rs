@@ -4,16 +4,25 @@
 //! type slots: `arith` (binary, in-place and unary operators), `compare`
 //! (rich comparison, `in`), `object` (repr, str, hash, truth, len),
 //! `attr` (getattr/setattr/delattr, method loading), `call`, `iter`
-//! (iteration and unpacking), `subscript`, `isinstance`. This module also
-//! owns the operator enums the slots are parameterised by.
+//! (iteration and unpacking), `subscript`, `isinstance`. The executors'
+//! instructions that are not a single protocol call live here too: `build`
+//! (building containers and strings), `format` (`FORMAT_VALUE`, `format()`,
+//! `str.format`), `printf` (`str % args`), `context` (`with`, `async
+//! for`), `pattern` (`match`). This module also owns the operator enums the
+//! slots are parameterised by.
 
 pub mod arith;
 pub mod attr;
+pub mod build;
 pub mod call;
 pub mod compare;
+pub mod context;
+pub mod format;
 pub mod isinstance;
 pub mod iter;
 pub mod object;
+pub mod pattern;
+pub mod printf;
 pub mod subscript;
 
 /// A binary number operator (the `nb_*` slots of CPython).

@@ -3,7 +3,11 @@
 //! are shared, see `types::registry`), global/builtin name lookup, and
 //! start-up/exit (`runtime_init`, `runtime_exit`).
 
+pub mod frames;
+pub mod import;
+pub mod math;
 pub mod recursion;
+pub mod stdin;
 pub mod stdio;
 pub mod sys;
 

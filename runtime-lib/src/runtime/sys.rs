@@ -21,6 +21,11 @@ pub(crate) fn make_sys_module(builtins: Value) -> Value {
     };
     let set = |k: &str, v: Value| d.set_str(intern(k), v);
     set("argv", new_list(vec![new_str("")]));
+    set("stdin", super::stdin::new_stdin_reader());
+    set(
+        "__stdin__",
+        d.get_str(intern("stdin")).unwrap_or(Value::NONE),
+    );
     set("stdout", super::stdio::new_writer(1));
     set("stderr", super::stdio::new_writer(2));
     set(

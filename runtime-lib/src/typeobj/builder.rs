@@ -156,7 +156,10 @@ pub fn populate(ty: &'static TypeObject, spec: &TypeSpec, bases: &[&'static Type
     if let Some(doc) = spec.doc {
         ty.doc.set(new_str(doc));
     }
-    d.set_str(intern("__doc__"), ty.doc.get());
+    // A `__doc__` getset (function, property) answers for instances.
+    if d.get_str(intern("__doc__")).is_none() {
+        d.set_str(intern("__doc__"), ty.doc.get());
+    }
 }
 
 /// A builtin function object (not bound), for module dicts.

@@ -363,7 +363,7 @@ fn subclasses_of_builtins() {
     let e = call(err_cls, &[new_str("boom")], None).unwrap();
     assert_eq!(
         crate::exceptions::traceback::format_exception_only(e),
-        "__main__.MyError: boom\n"
+        "MyError: boom\n"
     );
     assert!(
         crate::ops::isinstance::exception_matches_class(e, t.exc.Exception.as_value()).unwrap()

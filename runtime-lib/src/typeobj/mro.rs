@@ -1,5 +1,5 @@
-//! C3 linearisation (`type.mro()`), with CPython's error for bases that
-//! admit no consistent order.
+//! C3 linearisation (`type.mro()`), with CPython's errors for a repeated
+//! base and for bases that admit no consistent order.
 
 use crate::error::{type_error, PyResult};
 use crate::typeobj::{as_type_unchecked, TypeObject};
@@ -8,6 +8,11 @@ use crate::Value;
 
 /// The MRO of `ty` with direct bases `bases`, as a tuple.
 pub fn c3_mro(ty: &TypeObject, bases: &[&'static TypeObject]) -> PyResult<Value> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| std::ptr::eq(*o, *b)) {
+            return Err(type_error(format!("duplicate base class {}", b.name())));
+        }
+    }
     let mut seqs: Vec<Vec<Value>> = bases.iter().map(|b| mro_or_self(b)).collect();
     seqs.push(bases.iter().map(|b| b.as_value()).collect());
     let mut out = vec![ty.as_value()];

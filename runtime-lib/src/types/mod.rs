@@ -7,14 +7,17 @@
 //! (the growable array of lists and instances), `shape` (instance
 //! attributes), `bind` (argument binding of Python functions).
 
+pub mod async_gen;
 pub mod bind;
 pub mod boolean;
 pub mod builtin_func;
 pub mod cell;
+pub mod code;
 pub mod descr;
 pub mod dict;
 pub mod float;
 pub mod function;
+pub mod generator;
 pub mod instance;
 pub mod int;
 pub mod iterators;
@@ -26,6 +29,7 @@ pub mod object;
 pub mod range;
 pub mod registry;
 pub mod sequence;
+pub mod set;
 pub mod shape;
 pub mod slice;
 pub mod slot_wrapper;

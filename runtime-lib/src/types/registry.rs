@@ -95,6 +95,18 @@ builtin_types! {
     filter => types::iterators::filter_spec,
     reversed => types::iterators::reversed_spec,
     text_writer => crate::runtime::stdio::writer_spec,
+    text_reader => crate::runtime::stdin::reader_spec,
+    set => types::set::set_spec,
+    frozenset => types::set::frozenset_spec,
+    set_iterator => types::set::set_iterator_spec,
+    code => types::code::spec,
+    generator => types::generator::generator_spec,
+    coroutine => types::generator::coroutine_spec,
+    coroutine_wrapper => types::generator::coroutine_wrapper_spec,
+    async_generator => types::async_gen::async_generator_spec,
+    async_generator_asend => types::async_gen::asend_spec,
+    async_generator_athrow => types::async_gen::athrow_spec,
+    async_generator_wrapped_value => types::async_gen::wrapped_value_spec,
 }
 
 /// A broken runtime invariant. Never the user's fault, so a panic naming

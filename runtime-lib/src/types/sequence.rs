@@ -58,3 +58,29 @@ pub fn repr_items(open: &str, close: &str, items: &[Value], one_comma: bool) -> 
     out.push_str(close);
     Ok(out)
 }
+
+/// The `[start, stop)` range of `seq.index(x, start, stop)` over `len`
+/// items: absent bounds are the ends, negative ones count from the end,
+/// both clamp to the sequence (CPython's `_PyEval_SliceIndexNotNone`).
+pub fn index_bounds(
+    start: Value,
+    stop: Value,
+    len: usize,
+) -> crate::error::PyResult<(usize, usize)> {
+    let n = len as i64;
+    let bound = |v: Value, default: i64| -> crate::error::PyResult<i64> {
+        if v.is_null() {
+            return Ok(default);
+        }
+        let i = match crate::types::int::index_value(v)? {
+            Some(i) => i,
+            None => {
+                return Err(crate::error::type_error(
+                    "slice indices must be integers or have an __index__ method",
+                ))
+            }
+        };
+        Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+    };
+    Ok((bound(start, 0)? as usize, bound(stop, n)? as usize))
+}

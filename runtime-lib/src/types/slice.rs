@@ -78,6 +78,28 @@ fn index_or_none(v: Value) -> PyResult<Option<i64>> {
 impl SliceObject {
     /// Resolves against a sequence of `len` items.
     pub fn indices(&self, len: usize) -> PyResult<SliceIndices> {
+        let (start, stop, step) = self.clamped(len)?;
+        let count = if step > 0 {
+            if stop > start {
+                (stop - start - 1) / step + 1
+            } else {
+                0
+            }
+        } else if start > stop {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        };
+        Ok(SliceIndices {
+            start,
+            step,
+            len: count as usize,
+        })
+    }
+
+    /// `slice.indices(len)`: start and stop clamped to the sequence, and
+    /// the step (CPython's `PySlice_Unpack` + `PySlice_AdjustIndices`).
+    pub fn clamped(&self, len: usize) -> PyResult<(i64, i64, i64)> {
         let step = index_or_none(self.step)?.unwrap_or(1);
         if step == 0 {
             return Err(value_error("slice step cannot be zero"));
@@ -97,22 +119,7 @@ impl SliceObject {
             index_or_none(self.stop)?,
             if step < 0 { lower } else { upper },
         );
-        let count = if step > 0 {
-            if stop > start {
-                (stop - start - 1) / step + 1
-            } else {
-                0
-            }
-        } else if start > stop {
-            (start - stop - 1) / (-step) + 1
-        } else {
-            0
-        };
-        Ok(SliceIndices {
-            start,
-            step,
-            len: count as usize,
-        })
+        Ok((start, stop, step))
     }
 }
 
@@ -169,12 +176,11 @@ fn indices(a: &[Value], k: Option<Value>) -> PyResult {
     if n < 0 {
         return Err(value_error("length should not be negative"));
     }
-    let ix = this(s)?.indices(n as usize)?;
-    let stop = ix.start + ix.len as i64 * ix.step;
+    let (start, stop, step) = this(s)?.clamped(n as usize)?;
     Ok(new_tuple(&[
-        int_from_i64(ix.start),
+        int_from_i64(start),
         int_from_i64(stop),
-        int_from_i64(ix.step),
+        int_from_i64(step),
     ]))
 }
 

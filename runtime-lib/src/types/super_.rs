@@ -1,7 +1,8 @@
 //! `super(type, obj_or_type)`: attribute lookup that starts after `type`
 //! in the MRO of `obj`'s class. Only the two-argument form is a runtime
-//! primitive: the front-end compiles zero-argument `super()` into a call
-//! with the function's `__class__` cell and its first argument.
+//! primitive: for zero-argument `super()` the executor finds the method's
+//! `__class__` cell and first argument in its frame and calls
+//! [`zero_arg_super`].
 
 use std::any::TypeId;
 
@@ -54,6 +55,32 @@ pub fn new_super(ty: Value, obj: Value) -> PyResult {
         obj,
         obj_type,
     }))
+}
+
+/// Zero-argument `super()` in a method (CPython's
+/// `super_init_without_args`): the executor passes the code's `__class__`
+/// cell (NULL if it has none) and its first argument (NULL if it has no
+/// arguments), which only it can find in its frame.
+pub fn zero_arg_super(class_cell: Value, first_arg: Value) -> PyResult {
+    if first_arg.is_null() {
+        return Err(crate::error::runtime_error("super(): no arguments"));
+    }
+    let Some(cell) = crate::types::cell::as_cell(class_cell) else {
+        return Err(crate::error::runtime_error(
+            "super(): __class__ cell not found",
+        ));
+    };
+    let ty = cell.contents.get();
+    if ty.is_null() {
+        return Err(crate::error::runtime_error("super(): empty __class__ cell"));
+    }
+    if as_type(ty).is_none() {
+        return Err(crate::error::runtime_error(format!(
+            "super(): __class__ is not a type ({})",
+            type_of(ty).name()
+        )));
+    }
+    new_super(ty, first_arg)
 }
 
 fn this(v: Value) -> PyResult<&'static SuperObject> {

@@ -203,8 +203,10 @@ fn tuple_new(cls: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResul
 }
 
 fn index(a: &[Value], k: Option<Value>) -> PyResult {
-    let (s, [x]) = crate::args::method::<1>("tuple.index", a, k, 1)?;
-    for (i, &item) in this(s)?.items().iter().enumerate() {
+    let (s, [x, start, stop]) = crate::args::method::<3>("index", a, k, 1)?;
+    let items = this(s)?.items();
+    let (start, stop) = crate::types::sequence::index_bounds(start, stop, items.len())?;
+    for (i, &item) in items.iter().enumerate().take(stop).skip(start) {
         if item == x || rich_compare_bool(item, x, CompareOp::Eq)? {
             return Ok(int_from_usize(i));
         }

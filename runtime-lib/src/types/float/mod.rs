@@ -245,6 +245,7 @@ pub fn spec() -> TypeSpec {
             &[
                 MethodDef::new("is_integer", is_integer),
                 MethodDef::new("conjugate", conjugate),
+                MethodDef::new("__format__", crate::ops::format::float_format),
             ]
         },
         getsets: const {

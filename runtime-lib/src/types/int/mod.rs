@@ -351,6 +351,19 @@ fn bit_length(a: &[Value], k: Option<Value>) -> PyResult {
     })
 }
 
+fn bit_count(a: &[Value], k: Option<Value>) -> PyResult {
+    let (s, []) = args::method::<0>("int.bit_count", a, k, 0)?;
+    Ok(match this(s)? {
+        Int::Small(i) => int_from_i64(i64::from(i.unsigned_abs().count_ones())),
+        Int::Big(b) => int_from_i64(
+            b.magnitude()
+                .iter_u64_digits()
+                .map(|d| i64::from(d.count_ones()))
+                .sum(),
+        ),
+    })
+}
+
 fn conjugate(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, []) = args::method::<0>("int.conjugate", a, k, 0)?;
     exact_int(s)
@@ -396,7 +409,9 @@ pub fn spec() -> TypeSpec {
         methods: const {
             &[
                 MethodDef::new("bit_length", bit_length),
+                MethodDef::new("bit_count", bit_count),
                 MethodDef::new("conjugate", conjugate),
+                MethodDef::new("__format__", crate::ops::format::int_format),
             ]
         },
         getsets: const {

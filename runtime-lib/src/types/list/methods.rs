@@ -69,9 +69,9 @@ fn insert(a: &[Value], k: Option<Value>) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn find(l: &ListObject, x: Value) -> PyResult<Option<usize>> {
-    let mut i = 0;
-    while let Some(item) = l.get(i) {
+fn find(l: &ListObject, x: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+    let mut i = start;
+    while let Some(item) = l.get(i).filter(|_| i < stop) {
         if item == x || rich_compare_bool(item, x, CompareOp::Eq)? {
             return Ok(Some(i));
         }
@@ -81,8 +81,10 @@ fn find(l: &ListObject, x: Value) -> PyResult<Option<usize>> {
 }
 
 fn index(a: &[Value], k: Option<Value>) -> PyResult {
-    let (s, [x]) = args::method::<1>("list.index", a, k, 1)?;
-    match find(this(s)?, x)? {
+    let (s, [x, start, stop]) = args::method::<3>("index", a, k, 1)?;
+    let l = this(s)?;
+    let (start, stop) = crate::types::sequence::index_bounds(start, stop, l.len())?;
+    match find(l, x, start, stop)? {
         Some(i) => Ok(int_from_usize(i)),
         None => Err(value_error(format!(
             "{} is not in list",
@@ -107,7 +109,7 @@ fn count(a: &[Value], k: Option<Value>) -> PyResult {
 fn remove(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, [x]) = args::method::<1>("list.remove", a, k, 1)?;
     let l = this(s)?;
-    match find(l, x)? {
+    match find(l, x, 0, usize::MAX)? {
         Some(i) => {
             l.items.remove(i);
             Ok(Value::NONE)

@@ -1,15 +1,13 @@
-//! The `str` methods implemented so far: join, split, strip/lstrip/rstrip,
-//! startswith/endswith, lower/upper, replace, find, count. Each is a
-//! `BuiltinFn` plus one line in [`METHODS`]; the rest of str's methods and
-//! the formatting mini-language are follow-up work.
+//! The `str` methods: join, split, strip/lstrip/rstrip, lower/upper and
+//! replace here, the rest in `extra`. Each is a `BuiltinFn` plus one line
+//! in [`METHODS`].
 
+use super::extra;
 use crate::args;
 use crate::error::{type_error, value_error, PyResult};
 use crate::object::type_of;
-use crate::object::PyPayload;
 use crate::ops::iter::collect;
 use crate::types::builtin_func::MethodDef;
-use crate::types::int::{int_from_i64, int_from_usize};
 use crate::types::list::new_list;
 use crate::types::string::{as_str, new_str, new_string};
 use crate::Value;
@@ -20,13 +18,48 @@ pub const METHODS: &[MethodDef] = &[
     MethodDef::new("strip", strip),
     MethodDef::new("lstrip", lstrip),
     MethodDef::new("rstrip", rstrip),
-    MethodDef::new("startswith", startswith),
-    MethodDef::new("endswith", endswith),
+    MethodDef::new("startswith", extra::startswith),
+    MethodDef::new("endswith", extra::endswith),
     MethodDef::new("lower", lower),
     MethodDef::new("upper", upper),
     MethodDef::new("replace", replace),
-    MethodDef::new("find", find),
-    MethodDef::new("count", count),
+    MethodDef::new("find", extra::find),
+    MethodDef::new("rfind", extra::rfind),
+    MethodDef::new("index", extra::index),
+    MethodDef::new("rindex", extra::rindex),
+    MethodDef::new("count", extra::count),
+    MethodDef::new("isalpha", extra::isalpha),
+    MethodDef::new("isdigit", extra::isdigit),
+    MethodDef::new("isdecimal", extra::isdecimal),
+    MethodDef::new("isnumeric", extra::isnumeric),
+    MethodDef::new("isalnum", extra::isalnum),
+    MethodDef::new("isspace", extra::isspace),
+    MethodDef::new("isascii", extra::isascii),
+    MethodDef::new("isprintable", extra::isprintable),
+    MethodDef::new("isidentifier", extra::isidentifier),
+    MethodDef::new("isupper", extra::isupper),
+    MethodDef::new("islower", extra::islower),
+    MethodDef::new("istitle", extra::istitle),
+    MethodDef::new("title", extra::title),
+    MethodDef::new("capitalize", extra::capitalize),
+    MethodDef::new("swapcase", extra::swapcase),
+    MethodDef::new("casefold", extra::casefold),
+    MethodDef::new("center", extra::center),
+    MethodDef::new("ljust", extra::ljust),
+    MethodDef::new("rjust", extra::rjust),
+    MethodDef::new("zfill", extra::zfill),
+    MethodDef::new("rsplit", extra::rsplit),
+    MethodDef::new("splitlines", extra::splitlines),
+    MethodDef::new("partition", extra::partition),
+    MethodDef::new("rpartition", extra::rpartition),
+    MethodDef::new("removeprefix", extra::removeprefix),
+    MethodDef::new("removesuffix", extra::removesuffix),
+    MethodDef::new("expandtabs", extra::expandtabs),
+    MethodDef::static_("maketrans", extra::maketrans),
+    MethodDef::new("translate", extra::translate),
+    MethodDef::new("format", extra::format),
+    MethodDef::new("format_map", extra::format_map),
+    MethodDef::new("__format__", crate::ops::format::str_format),
 ];
 
 fn this(v: Value) -> PyResult<&'static str> {
@@ -128,36 +161,6 @@ fn rstrip(a: &[Value], k: Option<Value>) -> PyResult {
     strip_with(a, k, "str.rstrip", false, true)
 }
 
-fn affix(a: &[Value], k: Option<Value>, name: &str, starts: bool) -> PyResult {
-    let (s, [prefix]) = args::method::<1>(name, a, k, 1)?;
-    let text = this(s)?;
-    let candidates: Vec<Value> = match crate::types::tuple::TupleObject::cast(prefix) {
-        Some(t) => t.items().to_vec(),
-        None => vec![prefix],
-    };
-    for c in candidates {
-        let Some(p) = as_str(c) else {
-            return Err(type_error(format!(
-                "{} first arg must be str or a tuple of str, not {}",
-                name.trim_start_matches("str."),
-                type_of(c).name()
-            )));
-        };
-        if (starts && text.starts_with(p)) || (!starts && text.ends_with(p)) {
-            return Ok(Value::TRUE);
-        }
-    }
-    Ok(Value::FALSE)
-}
-
-fn startswith(a: &[Value], k: Option<Value>) -> PyResult {
-    affix(a, k, "str.startswith", true)
-}
-
-fn endswith(a: &[Value], k: Option<Value>) -> PyResult {
-    affix(a, k, "str.endswith", false)
-}
-
 fn lower(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, []) = args::method::<0>("str.lower", a, k, 0)?;
     Ok(new_string(this(s)?.to_lowercase()))
@@ -190,24 +193,4 @@ fn replace(a: &[Value], k: Option<Value>) -> PyResult {
         return Ok(new_string(text.replace(old, new)));
     }
     Ok(new_string(text.replacen(old, new, n as usize)))
-}
-
-fn find(a: &[Value], k: Option<Value>) -> PyResult {
-    let (s, [sub]) = args::method::<1>("str.find", a, k, 1)?;
-    let text = this(s)?;
-    let sub = str_arg(sub, 1, "find")?;
-    Ok(match text.find(sub) {
-        Some(b) => int_from_usize(text[..b].chars().count()),
-        None => int_from_i64(-1),
-    })
-}
-
-fn count(a: &[Value], k: Option<Value>) -> PyResult {
-    let (s, [sub]) = args::method::<1>("str.count", a, k, 1)?;
-    let text = this(s)?;
-    let sub = str_arg(sub, 1, "count")?;
-    if sub.is_empty() {
-        return Ok(int_from_usize(text.chars().count() + 1));
-    }
-    Ok(int_from_usize(text.matches(sub).count()))
 }

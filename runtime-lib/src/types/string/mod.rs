@@ -11,6 +11,7 @@
 //! methods implemented so far; more str methods and the formatting
 //! mini-language are follow-up work: add them in `methods` or a sibling).
 
+pub mod extra;
 pub mod methods;
 pub mod repr;
 
@@ -292,6 +293,10 @@ fn str_binary(op: BinOp, a: Value, b: Value) -> PyResult {
             };
             Ok(new_string(text.repeat(n)))
         }
+        BinOp::Mod => match as_str(a) {
+            Some(template) => crate::ops::printf::format(template, b),
+            None => Ok(Value::NOT_IMPLEMENTED),
+        },
         _ => Ok(Value::NOT_IMPLEMENTED),
     }
 }
@@ -332,7 +337,7 @@ pub fn spec() -> TypeSpec {
             new: Some(str_new),
             ..SlotDefs::default()
         },
-        binary_ops: &[BinOp::Add, BinOp::Mul],
+        binary_ops: &[BinOp::Add, BinOp::Mul, BinOp::Mod],
         methods: methods::METHODS,
         ..TypeSpec::new("str", TypeId::of::<StrObject>())
     }

@@ -1,0 +1,87 @@
+//! The running frames, for the builtins that look at the caller's scope
+//! (`globals()`, `locals()`, `dir()`, `vars()`): every [`eval::run`] pushes
+//! its frame while it runs, and [`VM_INTROSPECTION`] answers for the
+//! innermost one.
+//!
+//! [`eval::run`]: super::eval::run
+
+use std::cell::RefCell;
+
+use krait_runtime::error::PyResult;
+use krait_runtime::object::PyPayload;
+use krait_runtime::runtime::frames::FrameIntrospection;
+use krait_runtime::types::cell::as_cell;
+use krait_runtime::types::dict::DictObject;
+use krait_runtime::types::string::intern;
+use krait_runtime::Value;
+
+use super::frame::Frame;
+
+thread_local! {
+    static RUNNING: RefCell<Vec<*const Frame>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Marks a frame as running until dropped.
+pub struct ActiveFrame;
+
+impl ActiveFrame {
+    pub fn enter(frame: &Frame) -> ActiveFrame {
+        RUNNING.with(|r| r.borrow_mut().push(frame as *const Frame));
+        ActiveFrame
+    }
+}
+
+impl Drop for ActiveFrame {
+    fn drop(&mut self) {
+        RUNNING.with(|r| {
+            r.borrow_mut().pop();
+        });
+    }
+}
+
+/// Runs `f` on the innermost running frame.
+fn with_innermost<R>(f: impl FnOnce(&Frame) -> R) -> Option<R> {
+    let ptr = RUNNING.with(|r| r.borrow().last().copied())?;
+    // SAFETY: the pointer was pushed by `ActiveFrame::enter` for a frame
+    // whose `run` is still on the stack (it pops on drop), so the frame is
+    // alive; it is suspended inside the call that led here and nothing
+    // writes to it until that call returns.
+    Some(f(unsafe { &*ptr }))
+}
+
+fn globals() -> Option<Value> {
+    with_innermost(|frame| frame.globals)
+}
+
+/// The namespace at module level and in class bodies; in a function, a
+/// snapshot of its bound locals, cells and free variables.
+fn locals() -> PyResult<Option<Value>> {
+    let Some(result) = with_innermost(|frame| -> PyResult {
+        if !frame.locals.is_null() {
+            return Ok(frame.locals);
+        }
+        let d = DictObject::new_value();
+        if let Some(dict) = DictObject::cast(d) {
+            let code = &frame.code.code;
+            for (name, &v) in code.varnames.iter().zip(&frame.fast) {
+                if !v.is_null() && !code.cellvars.contains(name) {
+                    dict.set_item(intern(name), v)?;
+                }
+            }
+            let names = code.cellvars.iter().chain(&code.freevars);
+            for (name, &c) in names.zip(&frame.cells) {
+                if let Some(v) = as_cell(c).map(|c| c.contents.get()) {
+                    if !v.is_null() {
+                        dict.set_item(intern(name), v)?;
+                    }
+                }
+            }
+        }
+        Ok(d)
+    }) else {
+        return Ok(None);
+    };
+    result.map(Some)
+}
+
+pub static VM_INTROSPECTION: FrameIntrospection = FrameIntrospection { globals, locals };
