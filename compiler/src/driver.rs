@@ -14,6 +14,7 @@ use crate::bytecode::{self, CodeObject, InternalError};
 use crate::interp;
 use crate::scopes::{self, SymbolTable};
 use crate::syntax::{self, ast::Module, LineIndex, Span, SyntaxError, SyntaxErrorKind};
+use krait_runtime::types::string::printable::is_printable;
 use std::ffi::OsString;
 use std::fmt;
 use std::io::{self, Write as _};
@@ -401,14 +402,6 @@ fn py_repr(text: &str) -> String {
     }
     out.push(quote);
     out
-}
-
-/// An approximation of `str.isprintable` for one character: control
-/// characters, and separators other than the space, are not printable.
-fn is_printable(c: char) -> bool {
-    !(c.is_control()
-        || (c.is_whitespace() && c != ' ')
-        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{feff}'))
 }
 
 #[cfg(test)]

@@ -317,34 +317,7 @@ pub fn bytes_repr(bytes: &[u8]) -> String {
     out
 }
 
-/// `str.isprintable` for one non-ASCII character: controls, separators
-/// other than the space, format characters, private-use and unassigned
-/// code points are not printable (unassigned: no name in the Unicode
-/// database `unicode_names2` carries).
-fn is_printable(c: char) -> bool {
-    let code = c as u32;
-    unicode_names2::name(c).is_some()
-        && !(c.is_control()
-            || matches!(
-                code,
-                0xa0 | 0xad
-                    | 0x600..=0x605
-                    | 0x61c
-                    | 0x6dd
-                    | 0x70f
-                    | 0x1680
-                    | 0x180e
-                    | 0x2000..=0x200f
-                    | 0x2028..=0x202f
-                    | 0x205f..=0x2064
-                    | 0x2066..=0x206f
-                    | 0x3000
-                    | 0xe000..=0xf8ff
-                    | 0xfeff
-                    | 0xfff9..=0xfffb
-                    | 0xf0000..
-            ))
-}
+use krait_runtime::types::string::printable::is_printable;
 
 #[cfg(test)]
 mod tests {

@@ -13,6 +13,7 @@
 
 pub mod extra;
 pub mod methods;
+pub mod printable;
 pub mod repr;
 
 use std::any::TypeId;

@@ -2,10 +2,8 @@
 //!
 //! The quote is `'` unless the text contains `'` and no `"`. Backslash,
 //! the quote, `\t`, `\n`, `\r` are escaped; other non-printable code points
-//! become `\xhh`, `\uhhhh` or `\Uhhhhhhhh`. "Printable" follows
-//! `str.isprintable`, approximated here without the Unicode database: C0/C1
-//! controls, separators other than the space, the format characters in
-//! common use, surrogates and private-use code points are non-printable.
+//! become `\xhh`, `\uhhhh` or `\Uhhhhhhhh`. "Printable" is exactly
+//! `str.isprintable` (see [`super::printable`]).
 
 /// The repr of `s`, quotes included.
 pub fn repr_str(s: &str) -> String {
@@ -43,19 +41,7 @@ pub fn repr_str(s: &str) -> String {
     out
 }
 
-/// `str.isprintable()` for one code point (approximation, see module doc).
-pub fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if n < 0x7F {
-        return n >= 0x20;
-    }
-    !matches!(n,
-        0x7F..=0xA0 | 0xAD
-        | 0x0600..=0x0605 | 0x061C | 0x06DD | 0x070F | 0x180E
-        | 0x1680 | 0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x2064 | 0x2066..=0x206F
-        | 0x3000 | 0xD800..=0xDFFF | 0xE000..=0xF8FF | 0xFEFF | 0xFFF9..=0xFFFB
-        | 0xFFFE | 0xFFFF | 0xE0001 | 0xE0020..=0xE007F | 0xF0000..=0x10FFFF)
-}
+pub use super::printable::is_printable;
 
 #[cfg(test)]
 mod tests {
