@@ -6,7 +6,7 @@
 //! arguments. Loaded code lives for the rest of the program (it is leaked:
 //! functions point at it from the heap).
 //!
-//! A constant the runtime cannot represent yet (complex numbers, bytes)
+//! A constant the runtime cannot represent yet (complex numbers)
 //! loads as a placeholder that raises `NotImplementedError` naming the
 //! feature when `LOAD_CONST` reaches it, so a program fails only if it
 //! actually uses the feature.
@@ -142,7 +142,7 @@ fn convert(c: &Constant) -> Result<Value, &'static str> {
         Constant::Float(f) => Value::from_f64(*f),
         Constant::Complex { .. } => return Err("complex numbers"),
         Constant::Str(s) => new_str(s),
-        Constant::Bytes(_) => return Err("bytes objects"),
+        Constant::Bytes(b) => krait_runtime::types::bytes::new_bytes(b.clone()),
         Constant::Tuple(items) => {
             let values = items.iter().map(convert).collect::<Result<Vec<_>, _>>()?;
             new_tuple(&values)

@@ -78,6 +78,8 @@ pub(crate) fn make_builtins_module() -> Value {
         t.bool,
         t.float,
         t.str,
+        t.bytes,
+        t.bytearray,
         t.tuple,
         t.list,
         t.dict,

@@ -120,6 +120,9 @@ pub fn chr(a: &[Value], k: Option<Value>) -> PyResult {
 
 pub fn ord(a: &[Value], k: Option<Value>) -> PyResult {
     let [x] = args::exact::<1>("ord", a, k)?;
+    if let Some(b) = crate::types::bytes::bytes_data(x) {
+        return crate::types::bytes::ord_of(&b);
+    }
     let Some(s) = StrObject::cast(x) else {
         return Err(type_error(format!(
             "ord() expected string of length 1, but {} found",

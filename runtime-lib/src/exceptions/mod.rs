@@ -7,13 +7,15 @@
 //! `StopIteration.value` live there). This module owns the struct,
 //! construction and `BaseException`'s behaviour; `hierarchy` declares the
 //! builtin types (and their specialised `__init__`/`__str__`), `traceback`
-//! prints uncaught exceptions.
+//! prints uncaught exceptions, `tb_object` is the `traceback` type that
+//! `__traceback__` returns.
 
 pub mod group;
 pub mod hierarchy;
 #[cfg(test)]
 mod raise_tests;
 pub mod special;
+pub mod tb_object;
 pub mod traceback;
 
 use std::cell::{Cell, RefCell};
@@ -232,45 +234,15 @@ fn set_suppress(v: Value, x: Value) -> PyResult<()> {
     Ok(())
 }
 
-/// `__traceback__`: a list of `(name, filename, line)` tuples, outermost
-/// frame first, or None (a traceback object type is follow-up work).
+/// `__traceback__`: a chain of `traceback` objects (see `tb_object`),
+/// outermost frame first, or None.
 fn get_traceback(v: Value) -> PyResult {
-    let e = this(v)?;
-    let tb = e.traceback.borrow();
-    if tb.is_empty() {
-        return Ok(Value::NONE);
-    }
-    let items = tb
-        .iter()
-        .rev()
-        .map(|t| {
-            new_tuple(&[
-                t.name,
-                t.filename,
-                crate::types::int::int_from_i64(t.line as i64),
-            ])
-        })
-        .collect();
-    Ok(crate::types::list::new_list(items))
+    Ok(tb_object::traceback_chain(&this(v)?.traceback.borrow()))
 }
 
 fn set_traceback(v: Value, x: Value) -> PyResult<()> {
     let e = this(v)?;
-    let mut entries = Vec::new();
-    if !x.is_null() && !x.is_none() {
-        for item in crate::ops::iter::collect(x)?.into_iter().rev() {
-            let parts = tuple_items(item).filter(|p| p.len() == 3);
-            let Some(p) = parts else {
-                return Err(type_error("__traceback__ must be a traceback or None"));
-            };
-            let line = crate::types::int::to_i64(p[2])?.max(0) as u32;
-            entries.push(TracebackEntry {
-                name: p[0],
-                filename: p[1],
-                line,
-            });
-        }
-    }
+    let entries = tb_object::traceback_entries(x)?;
     *e.traceback.borrow_mut() = entries;
     Ok(())
 }

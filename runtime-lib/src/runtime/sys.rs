@@ -40,17 +40,9 @@ pub(crate) fn make_sys_module(builtins: Value) -> Value {
     set("byteorder", new_str("little"));
     set("platform", new_str("linux"));
     set("version", new_str("3.11.7 (krait)"));
-    set(
-        "version_info",
-        new_tuple(&[
-            Value::small_int(3),
-            Value::small_int(11),
-            Value::small_int(7),
-            new_str("final"),
-            Value::small_int(0),
-        ]),
-    );
+    set("version_info", crate::types::structseq::version_info());
     set("path", new_list(Vec::new()));
+    set("float_info", crate::types::structseq::float_info());
     let modules = DictObject::new_value();
     if let Some(md) = DictObject::cast(modules) {
         md.set_str(intern("sys"), m);

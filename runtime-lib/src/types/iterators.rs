@@ -166,7 +166,12 @@ fn range_next(v: Value) -> PyResult<Option<Value>> {
         return Ok(None);
     }
     let cur = it.aux.get();
-    let i = cur.as_small_int().unwrap_or(0);
+    // Items beyond the small-int encoding are boxed ints.
+    let i = match crate::types::int::int_of(cur) {
+        Some(crate::types::int::Int::Small(i)) => i,
+        Some(crate::types::int::Int::Big(b)) => num_traits::ToPrimitive::to_i64(b).unwrap_or(0),
+        None => 0,
+    };
     it.index.set(left - 1);
     if left > 1 {
         it.aux.set(int_from_i64(i.saturating_add(it.step)));

@@ -1,13 +1,14 @@
 //! The methods of `dict`: one `BuiltinFn` each, registered in [`METHODS`].
-//! `keys`/`values`/`items` return list snapshots for now.
+//! `keys`/`values`/`items` return live views (`views`).
 
 use crate::args;
 use crate::error::{key_error, type_error, value_error, PyResult};
 use crate::object::PyPayload;
 use crate::ops::iter::{collect, iter, next};
 use crate::types::builtin_func::MethodDef;
+use crate::types::dict::iter::DictIterKind;
+use crate::types::dict::views::new_dict_view;
 use crate::types::dict::DictObject;
-use crate::types::list::new_list;
 use crate::types::tuple::new_tuple;
 use crate::Value;
 
@@ -23,6 +24,7 @@ pub const METHODS: &[MethodDef] = &[
     MethodDef::new("clear", clear),
     MethodDef::new("copy", copy),
     MethodDef::class("fromkeys", fromkeys),
+    MethodDef::new("__reversed__", crate::types::dict::views::dict_reversed),
 ];
 
 fn this(v: Value) -> PyResult<&'static DictObject> {
@@ -40,22 +42,20 @@ fn get(a: &[Value], k: Option<Value>) -> PyResult {
 
 fn keys(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, []) = args::method::<0>("dict.keys", a, k, 0)?;
-    Ok(new_list(this(s)?.keys()))
+    this(s)?;
+    Ok(new_dict_view(s, DictIterKind::Keys))
 }
 
 fn values(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, []) = args::method::<0>("dict.values", a, k, 0)?;
-    Ok(new_list(this(s)?.values()))
+    this(s)?;
+    Ok(new_dict_view(s, DictIterKind::Values))
 }
 
 fn items(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, []) = args::method::<0>("dict.items", a, k, 0)?;
-    let pairs = this(s)?
-        .items()
-        .into_iter()
-        .map(|(k, v)| new_tuple(&[k, v]))
-        .collect();
-    Ok(new_list(pairs))
+    this(s)?;
+    Ok(new_dict_view(s, DictIterKind::Items))
 }
 
 fn pop(a: &[Value], k: Option<Value>) -> PyResult {

@@ -6,13 +6,13 @@
 //! restarts (as CPython's does). `get_str`/`set_str` are the infallible
 //! fast paths for str keys used by type, module and instance dicts.
 //!
-//! `keys()`, `values()` and `items()` return list snapshots for now (view
-//! objects are follow-up work). Methods are in `methods`, iterators in
-//! `iter`, the table in `table`.
+//! `keys()`, `values()` and `items()` return live views (`views`).
+//! Methods are in `methods`, iterators in `iter`, the table in `table`.
 
 pub mod iter;
 pub mod methods;
 pub mod table;
+pub mod views;
 
 use std::any::TypeId;
 use std::cell::UnsafeCell;

@@ -245,6 +245,7 @@ pub fn spec() -> TypeSpec {
             &[
                 MethodDef::new("is_integer", is_integer),
                 MethodDef::new("conjugate", conjugate),
+                MethodDef::class("fromhex", parse::fromhex),
                 MethodDef::new("__format__", crate::ops::format::float_format),
             ]
         },

@@ -9,6 +9,7 @@
 //! `parse`.
 
 pub mod arith;
+pub mod bytes_conv;
 pub mod parse;
 
 use std::any::TypeId;
@@ -410,6 +411,8 @@ pub fn spec() -> TypeSpec {
             &[
                 MethodDef::new("bit_length", bit_length),
                 MethodDef::new("bit_count", bit_count),
+                MethodDef::new("to_bytes", bytes_conv::to_bytes),
+                MethodDef::class("from_bytes", bytes_conv::from_bytes),
                 MethodDef::new("conjugate", conjugate),
                 MethodDef::new("__format__", crate::ops::format::int_format),
             ]

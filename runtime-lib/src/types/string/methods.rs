@@ -14,6 +14,7 @@ use crate::Value;
 
 pub const METHODS: &[MethodDef] = &[
     MethodDef::new("join", join),
+    MethodDef::new("encode", super::encode::encode),
     MethodDef::new("split", split),
     MethodDef::new("strip", strip),
     MethodDef::new("lstrip", lstrip),

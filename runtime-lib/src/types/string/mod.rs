@@ -11,6 +11,7 @@
 //! methods implemented so far; more str methods and the formatting
 //! mini-language are follow-up work: add them in `methods` or a sibling).
 
+pub mod encode;
 pub mod extra;
 pub mod methods;
 pub mod printable;
