@@ -5,7 +5,7 @@
 //! | top 16 bits       | meaning                                                       |
 //! |-------------------|---------------------------------------------------------------|
 //! | `0x0000`          | a heap object pointer (8-byte aligned, ≥ [`MIN_POINTER`]), or one of the immediates below |
-//! | `0x0002..=0xFFF2` | a `float`: its IEEE bits plus 2^49 (NaNs canonicalised first) |
+//! | `0x0002..=0x8001` | a `float`: its IEEE bits plus 2^49 (a NaN's sign cleared first) |
 //! | `0xFFFF`          | a small `int`: a 48-bit two's-complement payload               |
 //!
 //! Immediates (words below [`MIN_POINTER`]): [`Value::ERROR`] (0, never a
@@ -20,7 +20,10 @@
 //!
 //! Float arithmetic never allocates. The 2^49 offset keeps every encoded
 //! float's top 16 bits in `0x0002..=0xFFF2` (the largest non-NaN pattern is
-//! -inf, `0xFFF0_0000_0000_0000`), clear of pointers and ints.
+//! -inf, `0xFFF0_0000_0000_0000`), clear of pointers and ints. Negative NaNs
+//! would wrap around, so a NaN's sign bit is cleared; its payload is kept,
+//! which lets distinct NaN "objects" (`float('nan')` twice) stay distinct
+//! under `is`, as in CPython.
 
 use std::fmt;
 
@@ -28,8 +31,8 @@ use std::fmt;
 pub const DOUBLE_OFFSET: u64 = 1 << 49;
 /// Top 16 bits of a small int.
 pub const INT_TAG: u64 = 0xFFFF_0000_0000_0000;
-/// The canonical NaN stored for every NaN.
-pub const CANONICAL_NAN_BITS: u64 = 0x7FF8_0000_0000_0000;
+/// A float's sign bit (cleared in NaNs, see the module doc).
+pub const SIGN_BIT: u64 = 1 << 63;
 /// Smallest small int.
 pub const SMALL_INT_MIN: i64 = -(1 << 47);
 /// Largest small int.
@@ -134,7 +137,7 @@ impl Value {
 
     pub fn from_f64(f: f64) -> Value {
         let bits = if f.is_nan() {
-            CANONICAL_NAN_BITS
+            f.to_bits() & !SIGN_BIT
         } else {
             f.to_bits()
         };
@@ -244,10 +247,11 @@ mod tests {
             -f64::NAN,
             f64::from_bits(0xFFFF_FFFF_FFFF_FFFF),
             f64::from_bits(0x7FF0_0000_0000_0001),
+            f64::from_bits(0x7FFF_FFFF_FFFF_FFFF),
         ] {
             let v = Value::from_f64(nan);
-            assert!(v.is_float() && v.as_f64_unchecked().is_nan());
-            assert_eq!(v, Value::from_f64(f64::NAN), "NaNs are canonical");
+            assert!(v.is_float() && !v.is_small_int() && !v.is_pointer());
+            assert!(v.as_f64_unchecked().is_nan());
         }
     }
 

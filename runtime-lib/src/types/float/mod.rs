@@ -160,6 +160,25 @@ fn float_new(cls: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResul
     crate::types::instance::new_wrapped_instance(cls, value)
 }
 
+/// A NaN with an identity of its own. CPython makes a new float object for
+/// every `float('nan')`, and identity shortcuts (`is`, list `==`, `in`) tell
+/// two of them apart (`[float('nan')] == [float('nan')]` is False, while
+/// `[x] == [x]` is True). krait's floats are unboxed words, and a NaN keeps
+/// its payload (see `value.rs`), so each such NaN gets a distinct payload.
+fn distinct_nan() -> Value {
+    const QUIET_NAN: u64 = 0x7FF8_0000_0000_0000;
+    const PAYLOAD: u64 = 0x0007_FFFF_FFFF_FFFF;
+    thread_local! {
+        static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+    }
+    let n = NEXT.with(|next| {
+        let n = next.get();
+        next.set(n % PAYLOAD + 1);
+        n
+    });
+    Value::from_f64(f64::from_bits(QUIET_NAN | n))
+}
+
 /// `float(x)` for one argument.
 pub fn to_float(x: Value) -> PyResult {
     if let Some(f) = float_of(x) {
@@ -169,7 +188,12 @@ pub fn to_float(x: Value) -> PyResult {
         return Ok(Value::from_f64(int_to_f64(i)?));
     }
     if let Some(text) = as_str(x) {
-        return Ok(Value::from_f64(parse::float_from_str(text)?));
+        let f = parse::float_from_str(text)?;
+        return Ok(if f.is_nan() {
+            distinct_nan()
+        } else {
+            Value::from_f64(f)
+        });
     }
     let ty = type_of(x);
     if let Some(f) = ty.slots.float.get() {
@@ -199,6 +223,81 @@ fn is_integer(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, []) = args::method::<0>("float.is_integer", a, k, 0)?;
     let f = this(s)?;
     Ok(Value::from_bool(f.is_finite() && f.fract() == 0.0))
+}
+
+/// `float.as_integer_ratio()`: the exact fraction, in lowest terms with a
+/// positive denominator (a power of two).
+fn as_integer_ratio(a: &[Value], k: Option<Value>) -> PyResult {
+    let (s, []) = args::method::<0>("float.as_integer_ratio", a, k, 0)?;
+    let f = this(s)?;
+    if f.is_infinite() {
+        return Err(overflow_error("cannot convert Infinity to integer ratio"));
+    }
+    if f.is_nan() {
+        return Err(value_error("cannot convert NaN to integer ratio"));
+    }
+    let (numerator, denominator) = exact_ratio(f);
+    Ok(crate::types::tuple::new_tuple(&[
+        int_from_bigint(numerator),
+        int_from_bigint(denominator),
+    ]))
+}
+
+/// `f == numerator / denominator` exactly, in lowest terms (`f` finite).
+fn exact_ratio(f: f64) -> (BigInt, BigInt) {
+    if f == 0.0 {
+        return (BigInt::from(0), BigInt::from(1));
+    }
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7FF) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    // value = mantissa * 2^exponent, with an integer mantissa.
+    let (mut mantissa, mut exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    };
+    let zeros = mantissa.trailing_zeros() as i64;
+    mantissa >>= zeros;
+    exponent += zeros;
+    let mut numerator = BigInt::from(mantissa);
+    if f < 0.0 {
+        numerator = -numerator;
+    }
+    if exponent >= 0 {
+        (numerator << exponent as usize, BigInt::from(1))
+    } else {
+        (numerator, BigInt::from(1) << (-exponent) as usize)
+    }
+}
+
+/// `float.hex()`: `[-]0x1.hhhhhhhhhhhhhp±e` (or `0x0.…p-1022` for
+/// subnormals), `inf`, `-inf`, `nan`.
+fn hex(a: &[Value], k: Option<Value>) -> PyResult {
+    let (s, []) = args::method::<0>("float.hex", a, k, 0)?;
+    Ok(new_string(float_hex(this(s)?)))
+}
+
+fn float_hex(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".to_owned();
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f.is_infinite() {
+        return format!("{sign}inf");
+    }
+    if f == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7FF) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    let (lead, exponent) = if biased == 0 {
+        (0, -1022)
+    } else {
+        (1, biased - 1023)
+    };
+    format!("{sign}0x{lead}.{fraction:013x}p{exponent:+}")
 }
 
 fn conjugate(a: &[Value], k: Option<Value>) -> PyResult {
@@ -245,6 +344,8 @@ pub fn spec() -> TypeSpec {
             &[
                 MethodDef::new("is_integer", is_integer),
                 MethodDef::new("conjugate", conjugate),
+                MethodDef::new("as_integer_ratio", as_integer_ratio),
+                MethodDef::new("hex", hex),
                 MethodDef::class("fromhex", parse::fromhex),
                 MethodDef::new("__format__", crate::ops::format::float_format),
             ]
@@ -262,6 +363,36 @@ pub fn spec() -> TypeSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_matches_cpython() {
+        assert_eq!(float_hex(0.5), "0x1.0000000000000p-1");
+        assert_eq!(float_hex(-3.75), "-0x1.e000000000000p+1");
+        assert_eq!(float_hex(-0.0), "-0x0.0p+0");
+        assert_eq!(float_hex(5e-324), "0x0.0000000000001p-1022");
+        assert_eq!(float_hex(0.1), "0x1.999999999999ap-4");
+        assert_eq!(float_hex(f64::NEG_INFINITY), "-inf");
+    }
+
+    #[test]
+    fn exact_ratios_match_cpython() {
+        let ratio = |f: f64| {
+            let (n, d) = exact_ratio(f);
+            (n.to_string(), d.to_string())
+        };
+        assert_eq!(ratio(0.75), ("3".into(), "4".into()));
+        assert_eq!(ratio(-2.5), ("-5".into(), "2".into()));
+        assert_eq!(
+            ratio(0.1),
+            ("3602879701896397".into(), "36028797018963968".into())
+        );
+        assert_eq!(ratio(1e300).1, "1");
+        assert_eq!(
+            ratio(5e-324),
+            ("1".into(), (BigInt::from(1) << 1074usize).to_string())
+        );
+        assert_eq!(ratio(0.0), ("0".into(), "1".into()));
+    }
 
     #[test]
     fn hashes_match_cpython() {

@@ -352,6 +352,19 @@ fn bit_length(a: &[Value], k: Option<Value>) -> PyResult {
     })
 }
 
+/// `int.as_integer_ratio()`: `(int(self), 1)`.
+fn as_integer_ratio(a: &[Value], k: Option<Value>) -> PyResult {
+    let (s, []) = args::method::<0>("int.as_integer_ratio", a, k, 0)?;
+    let numerator = match this(s)? {
+        Int::Small(i) => int_from_i64(i),
+        Int::Big(b) => int_from_bigint(b.clone()),
+    };
+    Ok(crate::types::tuple::new_tuple(&[
+        numerator,
+        int_from_i64(1),
+    ]))
+}
+
 fn bit_count(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, []) = args::method::<0>("int.bit_count", a, k, 0)?;
     Ok(match this(s)? {
@@ -411,6 +424,7 @@ pub fn spec() -> TypeSpec {
             &[
                 MethodDef::new("bit_length", bit_length),
                 MethodDef::new("bit_count", bit_count),
+                MethodDef::new("as_integer_ratio", as_integer_ratio),
                 MethodDef::new("to_bytes", bytes_conv::to_bytes),
                 MethodDef::class("from_bytes", bytes_conv::from_bytes),
                 MethodDef::new("conjugate", conjugate),
