@@ -187,7 +187,7 @@ impl<'src> Parser<'src> {
                 }
                 _ => {
                     let value = self.parse_named_expression()?;
-                    if self.at(T::For) || (self.at(T::Async) && self.peek_nth(1) == T::For) {
+                    if self.at_comprehension() {
                         let generators = self.parse_comprehension_clauses()?;
                         let span = value.span.to(self.prev_span());
                         let id = self.new_node_id();

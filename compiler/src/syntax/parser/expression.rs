@@ -578,26 +578,9 @@ impl<'src> Parser<'src> {
             return Ok(expr);
         }
         let first = self.parse_element(Element::StarNamed)?;
-        if self.at(T::For) || (self.at(T::Async) && self.peek_nth(1) == T::For) {
-            if matches!(first.kind, ExprKind::Starred { .. }) {
-                return Err(self.error(
-                    SyntaxErrorKind::IterableUnpackingInComprehension,
-                    first.span,
-                ));
-            }
-            let generators = self.parse_comprehension_clauses()?;
-            let close = self.expect(T::RPar, ")")?.span;
-            let id = self.new_node_id();
-            let comp = Comprehension {
-                id,
-                elt: first,
-                value: None,
-                generators,
-            };
-            return Ok(Expr::new(
-                ExprKind::GeneratorExp(Box::new(comp)),
-                open.to(close),
-            ));
+        if self.at_comprehension() {
+            let closing = (T::RPar, ")");
+            return self.finish_comprehension(open, first, None, closing, ExprKind::GeneratorExp);
         }
         if self.at(T::RPar) {
             self.bump();
@@ -659,26 +642,9 @@ impl<'src> Parser<'src> {
             ));
         }
         let first = self.parse_element(Element::StarNamed)?;
-        if self.at(T::For) || (self.at(T::Async) && self.peek_nth(1) == T::For) {
-            if matches!(first.kind, ExprKind::Starred { .. }) {
-                return Err(self.error(
-                    SyntaxErrorKind::IterableUnpackingInComprehension,
-                    first.span,
-                ));
-            }
-            let generators = self.parse_comprehension_clauses()?;
-            let close = self.expect(T::RSqb, "]")?.span;
-            let id = self.new_node_id();
-            let comp = Comprehension {
-                id,
-                elt: first,
-                value: None,
-                generators,
-            };
-            return Ok(Expr::new(
-                ExprKind::ListComp(Box::new(comp)),
-                open.to(close),
-            ));
+        if self.at_comprehension() {
+            let closing = (T::RSqb, "]");
+            return self.finish_comprehension(open, first, None, closing, ExprKind::ListComp);
         }
         let elts = self.parse_display_rest(first, T::RSqb)?;
         let close = self.bump().span;
@@ -733,40 +699,21 @@ impl<'src> Parser<'src> {
                 return Err(self.invalid_syntax());
             }
             let value = self.parse_expression()?;
-            if self.at(T::For) || (self.at(T::Async) && self.peek_nth(1) == T::For) {
-                let generators = self.parse_comprehension_clauses()?;
-                let close = self.expect(T::RBrace, "}")?.span;
-                let id = self.new_node_id();
-                let comp = Comprehension {
-                    id,
-                    elt: first,
-                    value: Some(value),
-                    generators,
-                };
-                return Ok(Expr::new(
-                    ExprKind::DictComp(Box::new(comp)),
-                    open.to(close),
-                ));
+            if self.at_comprehension() {
+                let closing = (T::RBrace, "}");
+                return self.finish_comprehension(
+                    open,
+                    first,
+                    Some(value),
+                    closing,
+                    ExprKind::DictComp,
+                );
             }
             return self.parse_dict_rest(open, Some(first), value);
         }
-        if self.at(T::For) || (self.at(T::Async) && self.peek_nth(1) == T::For) {
-            if matches!(first.kind, ExprKind::Starred { .. }) {
-                return Err(self.error(
-                    SyntaxErrorKind::IterableUnpackingInComprehension,
-                    first.span,
-                ));
-            }
-            let generators = self.parse_comprehension_clauses()?;
-            let close = self.expect(T::RBrace, "}")?.span;
-            let id = self.new_node_id();
-            let comp = Comprehension {
-                id,
-                elt: first,
-                value: None,
-                generators,
-            };
-            return Ok(Expr::new(ExprKind::SetComp(Box::new(comp)), open.to(close)));
+        if self.at_comprehension() {
+            let closing = (T::RBrace, "}");
+            return self.finish_comprehension(open, first, None, closing, ExprKind::SetComp);
         }
         let elts = self.parse_display_rest(first, T::RBrace)?;
         let close = self.bump().span;
@@ -801,10 +748,42 @@ impl<'src> Parser<'src> {
         Ok(Expr::new(ExprKind::Dict { keys, values }, open.to(close)))
     }
 
+    /// True at the `for` / `async for` that starts comprehension clauses.
+    pub(super) fn at_comprehension(&self) -> bool {
+        self.at(T::For) || (self.at(T::Async) && self.peek_nth(1) == T::For)
+    }
+
+    /// The rest of a bracketed comprehension after its element (`elt`, and
+    /// `value` for a dict): the clauses and the `closing` bracket; `kind`
+    /// makes the node (`ExprKind::ListComp`, ...).
+    fn finish_comprehension(
+        &mut self,
+        open: Span,
+        elt: Expr,
+        value: Option<Expr>,
+        closing: (T, &'static str),
+        kind: fn(Box<Comprehension>) -> ExprKind,
+    ) -> PResult<Expr> {
+        if matches!(elt.kind, ExprKind::Starred { .. }) {
+            let kind = SyntaxErrorKind::IterableUnpackingInComprehension;
+            return Err(self.error(kind, elt.span));
+        }
+        let generators = self.parse_comprehension_clauses()?;
+        let close = self.expect(closing.0, closing.1)?.span;
+        let id = self.new_node_id();
+        let comp = Comprehension {
+            id,
+            elt,
+            value,
+            generators,
+        };
+        Ok(Expr::new(kind(Box::new(comp)), open.to(close)))
+    }
+
     /// One or more `[async] for targets in iter [if cond]...` clauses.
     pub(super) fn parse_comprehension_clauses(&mut self) -> PResult<Vec<ComprehensionFor>> {
         let mut generators = Vec::new();
-        while self.at(T::For) || (self.at(T::Async) && self.peek_nth(1) == T::For) {
+        while self.at_comprehension() {
             let is_async = self.eat(T::Async);
             self.bump();
             let mut target = self.parse_sequence(Element::Target)?;
