@@ -14,7 +14,7 @@ use crate::bytecode::{self, CodeObject, InternalError};
 use crate::interp;
 use crate::scopes::{self, SymbolTable};
 use crate::syntax::{self, ast::Module, LineIndex, Span, SyntaxError, SyntaxErrorKind};
-use krait_runtime::types::string::printable::is_printable;
+use krait_runtime::types::string::repr::repr_str;
 use std::ffi::OsString;
 use std::fmt;
 use std::io::{self, Write as _};
@@ -367,40 +367,9 @@ pub fn format_tokens(source: &str, tokens: &[syntax::token::Token]) -> String {
         out.push_str(&format!(
             "{range:<12}  {:<12}  {}\n",
             token.kind.name(),
-            py_repr(text)
+            repr_str(text)
         ));
     }
-    out
-}
-
-/// `repr(text)` as Python prints it: single quotes unless the text contains
-/// a single quote and no double quote; `\n`, `\r`, `\t`, `\\` and
-/// non-printable characters escaped.
-fn py_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(quote);
-    for ch in text.chars() {
-        match ch {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\\' => out.push_str("\\\\"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if is_printable(c) => out.push(c),
-            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
-    }
-    out.push(quote);
     out
 }
 
@@ -410,13 +379,13 @@ mod tests {
 
     #[test]
     fn repr_matches_python() {
-        assert_eq!(py_repr("abc"), "'abc'");
-        assert_eq!(py_repr("\n"), "'\\n'");
-        assert_eq!(py_repr("'x'"), "\"'x'\"");
-        assert_eq!(py_repr("'\""), "'\\'\"'");
-        assert_eq!(py_repr("\"a\\n\""), "'\"a\\\\n\"'");
-        assert_eq!(py_repr("\u{7}é\u{85}"), "'\\x07é\\x85'");
-        assert_eq!(py_repr("\u{2028}"), "'\\u2028'");
+        assert_eq!(repr_str("abc"), "'abc'");
+        assert_eq!(repr_str("\n"), "'\\n'");
+        assert_eq!(repr_str("'x'"), "\"'x'\"");
+        assert_eq!(repr_str("'\""), "'\\'\"'");
+        assert_eq!(repr_str("\"a\\n\""), "'\"a\\\\n\"'");
+        assert_eq!(repr_str("\u{7}é\u{85}"), "'\\x07é\\x85'");
+        assert_eq!(repr_str("\u{2028}"), "'\\u2028'");
     }
 
     #[test]
