@@ -377,29 +377,53 @@ fn ast_timings_name_each_stage() {
 }
 
 #[test]
-fn not_implemented_kinds_exit_2_after_the_front_end() {
+fn native_kinds_emit_ir_assembly_and_objects() {
     let program = Program::new(SMALL_PROGRAM);
-    for kind in ["llvm-ir", "asm", "obj", "exe"] {
-        let out = program.krait(&["build", "--emit", kind, "prog.py"]);
-        assert_exit(&out, 2);
-        assert_eq!(
-            stderr(&out),
-            format!("krait: --emit {kind} is not implemented yet\n")
-        );
-    }
-    let out = program.krait(&["build", "-O0", "prog.py"]);
-    assert_exit(&out, 2);
-    assert_eq!(stderr(&out), "krait: --emit exe is not implemented yet\n");
+    let out = program.krait(&["build", "--emit", "llvm-ir", "-O0", "prog.py"]);
+    assert_exit(&out, 0);
+    assert!(
+        stdout(&out).contains("define i32 @main("),
+        "{}",
+        stdout(&out)
+    );
+    // Unoptimised IR keeps locals in allocas; -O2 promotes them.
+    let out = program.krait(&["build", "--emit", "asm", "prog.py"]);
+    assert_exit(&out, 0);
+    assert!(stdout(&out).contains("main:"), "{}", stdout(&out));
+    let out = program.krait(&["build", "--emit", "obj", "prog.py"]);
+    assert_exit(&out, 0);
+    let object = std::fs::read(program.dir.path().join("prog.o")).unwrap();
+    assert_eq!(&object[..4], b"\x7fELF");
 }
 
 #[test]
-fn not_implemented_run_exits_2_after_the_front_end() {
-    let program = Program::new(SMALL_PROGRAM);
+fn build_links_an_executable_next_to_the_script() {
+    let program = Program::new("import sys\nprint('built', sys.argv[1:])\n");
+    let out = program.krait(&["build", "prog.py"]);
+    assert_exit(&out, 0);
+    assert_eq!(stderr(&out), "");
+    let exe = program.dir.path().join("prog");
+    let run = std::process::Command::new(&exe).arg("x").output().unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "built ['x']\n");
+    let out = program.krait(&["build", "-O0", "prog.py", "-o", "other"]);
+    assert_exit(&out, 0);
+    assert!(program.dir.path().join("other").exists());
+}
+
+#[test]
+fn native_run_passes_arguments_exit_code_and_traceback() {
+    let program = Program::new("import sys\nprint(sys.argv)\nsys.exit(3)\n");
     let out = program.krait(&["run", "prog.py", "--flag", "-x"]);
-    assert_exit(&out, 2);
+    assert_exit(&out, 3);
+    assert_eq!(stdout(&out), "['prog.py', '--flag', '-x']\n");
+    assert_eq!(stderr(&out), "");
+    let program = Program::new("def f():\n    raise ValueError('bad')\nf()\n");
+    let out = program.krait(&["run", "prog.py"]);
+    assert_exit(&out, 1);
     assert_eq!(
         stderr(&out),
-        "krait: running programs is not implemented yet\n"
+        "Traceback (most recent call last):\n  File \"prog.py\", line 3, in <module>\n    f()\n  File \"prog.py\", line 2, in f\n    raise ValueError('bad')\nValueError: bad\n"
     );
 }
 

@@ -1,6 +1,7 @@
 //! Differential tests: every program in `tests/programs/` and `examples/`
-//! runs under CPython 3.11 (`python3`) and under `krait run --interpret`;
-//! stdout, the last non-empty line of stderr and the exit code must agree.
+//! runs under CPython 3.11 (`python3`), under `krait run --interpret` and
+//! natively (`krait run`, which builds an executable); stdout, the last
+//! non-empty line of stderr and the exit code must agree.
 //!
 //! A program may have a `NAME.in` file beside it, fed to its stdin (empty
 //! otherwise), and a `NAME.args` file whose whitespace-separated words are
@@ -151,10 +152,25 @@ fn compare(program: &Path) -> Option<String> {
         Ok(o) => o,
         Err(e) => return Some(format!("{name}: python3: {e}")),
     };
-    let got = match run(KRAIT, &["run", "--interpret"], program) {
-        Ok(o) => o,
-        Err(e) => return Some(format!("{name}: krait: {e}")),
-    };
+    let mut problems = Vec::new();
+    for (column, args) in [
+        ("interpret", &["run", "--interpret"][..]),
+        ("native", &["run"][..]),
+    ] {
+        match run(KRAIT, args, program) {
+            Ok(got) => {
+                if let Some(p) = differences(&expected, &got) {
+                    problems.push(format!("{column}: {p}"));
+                }
+            }
+            Err(e) => problems.push(format!("{column}: {e}")),
+        }
+    }
+    (!problems.is_empty()).then(|| format!("{name}: {}", problems.join("; ")))
+}
+
+/// How `got` differs from `expected`, if it does.
+fn differences(expected: &Outcome, got: &Outcome) -> Option<String> {
     let mut problems = Vec::new();
     if expected.stdout != got.stdout {
         problems.push(format!(
@@ -174,11 +190,11 @@ fn compare(program: &Path) -> Option<String> {
             expected.code, got.code
         ));
     }
-    (!problems.is_empty()).then(|| format!("{name}: {}", problems.join("; ")))
+    (!problems.is_empty()).then(|| problems.join(", "))
 }
 
 #[test]
-fn interpreter_matches_cpython() {
+fn interpreter_and_native_code_match_cpython() {
     if !python_is_311() {
         println!("differential: skipped (python3 is not CPython 3.11)");
         return;
@@ -217,7 +233,7 @@ fn interpreter_matches_cpython() {
         failures.join("\n")
     );
     println!(
-        "differential: {} programs agree with CPython",
+        "differential: {} programs agree with CPython, interpreted and native",
         programs.len()
     );
 }

@@ -7,7 +7,7 @@
 //! | code | meaning                                                     |
 //! |------|-------------------------------------------------------------|
 //! | 0    | success                                                     |
-//! | 1    | the program is wrong or unreadable (SyntaxError, no such file) |
+//! | 1    | the program is wrong or unreadable (SyntaxError, no such file), or linking or starting it failed |
 //! | 2    | bad command line (from clap), or a stage not implemented yet |
 //! | 101  | internal compiler error (a panic, see `main.rs`, or a typed one) |
 //!
@@ -18,6 +18,7 @@
 
 use crate::diagnostics::{self, Diagnostic, ErrorFormat};
 use crate::driver::{self, Driver, Emit, OptLevel, Options, Output};
+use crate::run_native::Termination;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -214,6 +215,16 @@ pub fn run(cli: Cli) -> ExitCode {
                 spans: args.spans,
                 opt_level: args.opt.into(),
             });
+            if args.emit == EmitKind::Exe {
+                let output = args
+                    .output
+                    .clone()
+                    .unwrap_or_else(|| args.file.with_extension(""));
+                return match driver.build_exe(&args.file, &output) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(error) => report(&error, format),
+                };
+            }
             match driver.build(&args.file, args.emit.into()) {
                 Ok(Output::Text(text)) => match &args.output {
                     Some(path) => match driver::write_output(path, &text) {
@@ -222,6 +233,16 @@ pub fn run(cli: Cli) -> ExitCode {
                     },
                     None => write_stdout(&text),
                 },
+                Ok(Output::Object(bytes)) => {
+                    let path = args
+                        .output
+                        .clone()
+                        .unwrap_or_else(|| args.file.with_extension("o"));
+                    match driver::write_bytes(&path, &bytes) {
+                        Ok(()) => ExitCode::SUCCESS,
+                        Err(error) => report(&error, format),
+                    }
+                }
                 Err(error) => report(&error, format),
             }
         }
@@ -232,7 +253,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 ..Options::default()
             });
             match driver.run(&args.file, args.interpret, &args.args) {
-                Ok(code) => ExitCode::from(code),
+                Ok(Termination::Exited(code)) => ExitCode::from(code as u8),
+                Ok(ended @ Termination::Signaled(_)) => ExitCode::from(ended.reraise() as u8),
                 Err(error) => report(&error, format),
             }
         }
@@ -253,9 +275,13 @@ fn report(error: &driver::Error, format: ErrorFormat) -> ExitCode {
                 1,
             )
         }
-        driver::Error::Io { .. } => (format!("krait: error: {error}\n"), 1),
+        driver::Error::Io { .. } | driver::Error::Link(_) | driver::Error::Run(_) => {
+            (format!("krait: error: {error}\n"), 1)
+        }
         driver::Error::NotImplemented { .. } => (format!("krait: {error}\n"), 2),
-        driver::Error::Internal(_) => (format!("krait: {error}\n"), 101),
+        driver::Error::Internal(_) | driver::Error::Codegen(_) => {
+            (format!("krait: {error}\n"), 101)
+        }
     };
     // Nothing sensible is left to do if stderr itself is gone.
     let _ = io::stderr().lock().write_all(text.as_bytes());

@@ -6,16 +6,23 @@
 //! asked for, or a typed [`Error`] that the CLI renders. It never prints a
 //! diagnostic itself and never exits the process.
 //!
+//! Executables are linked by [`crate::link`] and run by
+//! [`crate::run_native`], through [`build_executable`] and
+//! [`run_executable`].
+//!
 //! Stages that do not exist yet answer [`Error::NotImplemented`], after the
 //! front-end has checked the program, so that a syntax error is reported
 //! whatever was asked for.
 
 use crate::bytecode::{self, CodeObject, InternalError};
+use crate::codegen;
 use crate::interp;
+use crate::link::{self, LinkError};
+use crate::run_native::{self, RunError, Termination};
 use crate::scopes::{self, SymbolTable};
 use crate::syntax::{self, ast::Module, LineIndex, Span, SyntaxError, SyntaxErrorKind};
 use krait_runtime::types::string::repr::repr_str;
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -86,8 +93,11 @@ pub struct Checked {
 /// What a build produced.
 #[derive(Debug)]
 pub enum Output {
-    /// A listing (`--emit tokens`, `--emit ast`) for the CLI to print or write.
+    /// A listing (`--emit tokens|ast|bytecode|llvm-ir|asm`) for the CLI to
+    /// print or write.
     Text(String),
+    /// An object file (`--emit obj`) for the CLI to write.
+    Object(Vec<u8>),
 }
 
 /// Which way a file operation went, for [`Error::Io`].
@@ -100,8 +110,8 @@ pub enum IoOp {
 /// Something the driver does not do yet, for [`Error::NotImplemented`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unimplemented {
+    /// An executable is linked by `build_exe`, not returned by `build`.
     Emit(Emit),
-    Run,
 }
 
 /// Why a build or run stopped.
@@ -122,8 +132,14 @@ pub enum Error {
     NotImplemented {
         what: Unimplemented,
     },
+    /// Linking an executable failed (no `cc`, or `cc` failed).
+    Link(LinkError),
+    /// A built executable could not be started.
+    Run(RunError),
     /// A bug in krait: a compiler stage broke one of its invariants.
     Internal(InternalError),
+    /// A bug in krait's back-end (or LLVM refused its output).
+    Codegen(codegen::CodegenError),
 }
 
 impl From<InternalError> for Error {
@@ -155,12 +171,10 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "--emit {} is not implemented yet", emit.name())
             }
-            Error::NotImplemented {
-                what: Unimplemented::Run,
-            } => {
-                write!(f, "running programs is not implemented yet")
-            }
+            Error::Link(error) => write!(f, "{error}"),
+            Error::Run(error) => write!(f, "{error}"),
             Error::Internal(error) => write!(f, "{error}"),
+            Error::Codegen(error) => write!(f, "{error}"),
         }
     }
 }
@@ -205,20 +219,83 @@ impl Driver {
                     bytecode::disassemble::disassemble(&code)
                 })))
             }
+            Emit::LlvmIr | Emit::Asm => {
+                let kind = if emit == Emit::LlvmIr {
+                    codegen::EmitKind::LlvmIr
+                } else {
+                    codegen::EmitKind::Asm
+                };
+                let bytes = self.native(&checked, kind)?;
+                Ok(Output::Text(String::from_utf8_lossy(&bytes).into_owned()))
+            }
+            Emit::Obj => Ok(Output::Object(
+                self.native(&checked, codegen::EmitKind::Object)?,
+            )),
             _ => Err(Error::NotImplemented {
                 what: Unimplemented::Emit(emit),
             }),
         }
     }
 
+    /// Compiles a checked module with the LLVM back-end.
+    pub fn native(&self, checked: &Checked, kind: codegen::EmitKind) -> Result<Vec<u8>, Error> {
+        let code = self.bytecode(checked)?;
+        let level = match self.options.opt_level {
+            OptLevel::O0 => 0,
+            OptLevel::O1 => 1,
+            OptLevel::O2 => 2,
+            OptLevel::O3 => 3,
+        };
+        let program = codegen::NativeProgram {
+            code: &code,
+            source: &checked.source.text,
+        };
+        self.stage("llvm", || codegen::emit(&program, kind, level))
+            .map_err(Error::Codegen)
+    }
+
+    /// `krait build` of an executable: compiles `path` natively and links
+    /// it to `output`.
+    pub fn build_exe(&self, path: &Path, output: &Path) -> Result<(), Error> {
+        let checked = self.front_end(path)?;
+        let dir = tempfile::tempdir().map_err(|error| Error::Io {
+            op: IoOp::Write,
+            path: std::env::temp_dir(),
+            error,
+        })?;
+        self.link_checked(&checked, dir.path(), output)
+    }
+
+    /// Compiles `checked` to an object in `dir` and links it to `output`.
+    fn link_checked(&self, checked: &Checked, dir: &Path, output: &Path) -> Result<(), Error> {
+        let object = self.native(checked, codegen::EmitKind::Object)?;
+        let object_path = dir.join("program.o");
+        write_bytes(&object_path, &object)?;
+        self.stage("link", || build_executable(&[&object_path], output))
+    }
+
     /// `krait run`: compiles `path` and runs it (natively, or in the
     /// reference VM with `interpret`), with `args` as its `sys.argv[1:]`.
-    pub fn run(&self, path: &Path, interpret: bool, args: &[OsString]) -> Result<u8, Error> {
+    /// Returns how the program ended; temporary files are gone by then.
+    pub fn run(
+        &self,
+        path: &Path,
+        interpret: bool,
+        args: &[OsString],
+    ) -> Result<Termination, Error> {
         let checked = self.front_end(path)?;
         if !interpret {
-            return Err(Error::NotImplemented {
-                what: Unimplemented::Run,
-            });
+            let dir = tempfile::tempdir().map_err(|error| Error::Io {
+                op: IoOp::Write,
+                path: std::env::temp_dir(),
+                error,
+            })?;
+            let stem = path.file_stem().unwrap_or(path.as_os_str());
+            let exe = dir.path().join(stem);
+            self.link_checked(&checked, dir.path(), &exe)?;
+            let ended = self.stage("run", || run_executable(&exe, path.as_os_str(), args))?;
+            drop(dir);
+            return Ok(ended);
         }
         let code = self.bytecode(&checked)?;
         let argv = program_argv(path, args);
@@ -229,7 +306,7 @@ impl Driver {
         };
         let status = self.stage("interpret", || interp::run(program));
         // The process exit status is the low byte, as for CPython's exit().
-        Ok(status as u8)
+        Ok(Termination::Exited(i32::from(status as u8)))
     }
 
     /// Compiles a checked module to its code object, then verifies the
@@ -336,9 +413,28 @@ fn program_argv(path: &Path, args: &[OsString]) -> Vec<String> {
         .collect()
 }
 
+/// Links object files, one of which defines the C `main`, with the runtime
+/// archive krait carries into the executable `output` (stripped).
+pub fn build_executable(objects: &[&Path], output: &Path) -> Result<(), Error> {
+    link::link_executable(objects, output).map_err(Error::Link)
+}
+
+/// Runs a built executable with krait's stdin, stdout and stderr, `arg0` as
+/// its `argv[0]` and `args` after it, and returns how it ended. To end krait
+/// the same way (exit code or signal), remove temporary files first, then
+/// call [`Termination::reraise`].
+pub fn run_executable(exe: &Path, arg0: &OsStr, args: &[OsString]) -> Result<Termination, Error> {
+    run_native::run_executable(exe, arg0, args).map_err(Error::Run)
+}
+
 /// Writes a listing to the file `-o` named.
 pub fn write_output(path: &Path, text: &str) -> Result<(), Error> {
-    std::fs::write(path, text).map_err(|error| Error::Io {
+    write_bytes(path, text.as_bytes())
+}
+
+/// Writes an output file.
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    std::fs::write(path, bytes).map_err(|error| Error::Io {
         op: IoOp::Write,
         path: path.to_path_buf(),
         error,

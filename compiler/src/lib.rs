@@ -7,13 +7,17 @@
 //!               └──▶ LLVM back-end ─▶ .o ─▶ cc + runtime archive ─▶ executable
 //! ```
 //!
-//! Each stage owns its data and does no IO; only [`driver`] and the CLI
-//! (`main.rs`) touch files, processes and the terminal.
+//! Each stage owns its data and does no IO; only [`driver`] (with its
+//! helpers [`link`], which runs `cc`, and [`run_native`], which runs built
+//! programs) and the CLI (`main.rs`) touch files, processes and the terminal.
 
 pub mod bytecode;
 pub mod cli;
+pub mod codegen;
 pub mod diagnostics;
 pub mod driver;
 pub mod interp;
+pub mod link;
+pub mod run_native;
 pub mod scopes;
 pub mod syntax;

@@ -102,6 +102,7 @@ pub mod builtins;
 pub mod error;
 pub mod exceptions;
 pub mod heap;
+pub mod native;
 pub mod object;
 pub mod ops;
 pub mod runtime;

@@ -211,6 +211,28 @@ impl BinaryOperator {
     pub fn is_inplace(self) -> bool {
         self as u8 >= BinaryOperator::InplaceAdd as u8
     }
+
+    /// The runtime's operator, and whether it is the in-place form.
+    pub fn runtime_op(self) -> (krait_runtime::ops::BinOp, bool) {
+        use krait_runtime::ops::BinOp;
+        use BinaryOperator as B;
+        let op = match self {
+            B::Add | B::InplaceAdd => BinOp::Add,
+            B::And | B::InplaceAnd => BinOp::And,
+            B::FloorDivide | B::InplaceFloorDivide => BinOp::FloorDiv,
+            B::Lshift | B::InplaceLshift => BinOp::LShift,
+            B::MatrixMultiply | B::InplaceMatrixMultiply => BinOp::MatMul,
+            B::Multiply | B::InplaceMultiply => BinOp::Mul,
+            B::Remainder | B::InplaceRemainder => BinOp::Mod,
+            B::Or | B::InplaceOr => BinOp::Or,
+            B::Power | B::InplacePower => BinOp::Pow,
+            B::Rshift | B::InplaceRshift => BinOp::RShift,
+            B::Subtract | B::InplaceSubtract => BinOp::Sub,
+            B::TrueDivide | B::InplaceTrueDivide => BinOp::TrueDiv,
+            B::Xor | B::InplaceXor => BinOp::Xor,
+        };
+        (op, self.is_inplace())
+    }
 }
 
 operand_enum! {

@@ -53,7 +53,7 @@ pub fn verify_one(code: &CodeObject) -> Result<u32, InternalError> {
             }));
         }
     }
-    let max = stack_depths(code).map_err(error)?;
+    let (_, max) = stack_depths(code).map_err(error)?;
     if max > code.max_stack_depth {
         return Err(error(InternalErrorKind::WrongMaxDepth {
             recorded: code.max_stack_depth,
@@ -63,9 +63,21 @@ pub fn verify_one(code: &CodeObject) -> Result<u32, InternalError> {
     Ok(max)
 }
 
+/// The stack depth before each instruction of a verified code object
+/// (None for instructions no path reaches).
+pub fn depths(code: &CodeObject) -> Result<Vec<Option<u32>>, InternalError> {
+    let (depths, _) = stack_depths(code)
+        .map_err(|kind| InternalError::new(Stage::Verifier, &code.qualname, kind))?;
+    Ok(depths
+        .into_iter()
+        .map(|d| d.and_then(|d| u32::try_from(d).ok()))
+        .collect())
+}
+
 /// The stack depth before each reachable instruction, by abstract
-/// interpretation; returns the maximum depth.
-fn stack_depths(code: &CodeObject) -> Result<u32, InternalErrorKind> {
+/// interpretation, and the maximum depth.
+#[allow(clippy::type_complexity)]
+fn stack_depths(code: &CodeObject) -> Result<(Vec<Option<i64>>, u32), InternalErrorKind> {
     let n = code.instructions.len();
     let mut depths: Vec<Option<i64>> = vec![None; n];
     let mut worklist = Vec::new();
@@ -134,7 +146,7 @@ fn stack_depths(code: &CodeObject) -> Result<u32, InternalErrorKind> {
             reach(&mut depths, &mut worklist, index + 1, after)?;
         }
     }
-    Ok(max as u32)
+    Ok((depths, max as u32))
 }
 
 /// Whether the instruction's indices fit the code object's tables.

@@ -14,15 +14,12 @@
 //! exception is raised in it, not where it leaves, and re-raises
 //! (`RERAISE`, bare `raise`) add nothing.
 
-use krait_runtime::error::{
-    self, name_error, take_exception, unbound_local_error, PyResult, Raised,
-};
+use krait_runtime::error::{self, take_exception, PyResult, Raised};
 use krait_runtime::exceptions::traceback::add_traceback_entry_to_current;
-use krait_runtime::object::{type_of, PyPayload};
-use krait_runtime::ops::{self, BinOp, CompareOp};
+use krait_runtime::object::PyPayload;
+use krait_runtime::ops::{self, CompareOp};
 use krait_runtime::runtime;
 use krait_runtime::types::cell::{as_cell, new_cell};
-use krait_runtime::types::dict::DictObject;
 use krait_runtime::types::generator as gen;
 use krait_runtime::types::int::int_from_i64;
 use krait_runtime::types::registry::types;
@@ -31,8 +28,8 @@ use krait_runtime::Value;
 
 use crate::bytecode::code::CodeFlags;
 use crate::bytecode::instruction::{
-    AwaitContext, BinaryOperator, ComparisonOperator, Conversion, DerefIdx, Instruction, LocalIdx,
-    RaiseKind, ReraiseLasti,
+    AwaitContext, ComparisonOperator, Conversion, DerefIdx, Instruction, LocalIdx, RaiseKind,
+    ReraiseLasti,
 };
 
 use super::frame::Frame;
@@ -115,38 +112,6 @@ fn unwind(frame: &mut Frame) -> bool {
     }
 }
 
-fn binop(op: BinaryOperator) -> (BinOp, bool) {
-    use BinaryOperator as B;
-    match op {
-        B::Add => (BinOp::Add, false),
-        B::And => (BinOp::And, false),
-        B::FloorDivide => (BinOp::FloorDiv, false),
-        B::Lshift => (BinOp::LShift, false),
-        B::MatrixMultiply => (BinOp::MatMul, false),
-        B::Multiply => (BinOp::Mul, false),
-        B::Remainder => (BinOp::Mod, false),
-        B::Or => (BinOp::Or, false),
-        B::Power => (BinOp::Pow, false),
-        B::Rshift => (BinOp::RShift, false),
-        B::Subtract => (BinOp::Sub, false),
-        B::TrueDivide => (BinOp::TrueDiv, false),
-        B::Xor => (BinOp::Xor, false),
-        B::InplaceAdd => (BinOp::Add, true),
-        B::InplaceAnd => (BinOp::And, true),
-        B::InplaceFloorDivide => (BinOp::FloorDiv, true),
-        B::InplaceLshift => (BinOp::LShift, true),
-        B::InplaceMatrixMultiply => (BinOp::MatMul, true),
-        B::InplaceMultiply => (BinOp::Mul, true),
-        B::InplaceRemainder => (BinOp::Mod, true),
-        B::InplaceOr => (BinOp::Or, true),
-        B::InplacePower => (BinOp::Pow, true),
-        B::InplaceRshift => (BinOp::RShift, true),
-        B::InplaceSubtract => (BinOp::Sub, true),
-        B::InplaceTrueDivide => (BinOp::TrueDiv, true),
-        B::InplaceXor => (BinOp::Xor, true),
-    }
-}
-
 fn compare_op(op: ComparisonOperator) -> CompareOp {
     match op {
         ComparisonOperator::Less => CompareOp::Lt,
@@ -159,28 +124,12 @@ fn compare_op(op: ComparisonOperator) -> CompareOp {
 }
 
 fn unbound_local(frame: &Frame, local: LocalIdx) -> Raised {
-    let name = frame.code.code.local_name(local).unwrap_or("?");
-    unbound_local_error(format!(
-        "cannot access local variable '{name}' where it is not associated with a value"
-    ))
+    ops::frame::unbound_local(frame.code.code.local_name(local).unwrap_or("?"))
 }
 
-/// CPython's `format_exc_unbound`: a cell variable is a local, a free
-/// variable belongs to an enclosing scope.
 fn unbound_deref(frame: &Frame, cell: DerefIdx) -> Raised {
-    let name = frame.code.deref_name(cell);
-    if cell.index() < frame.code.code.cellvars.len() {
-        unbound_local_error(format!(
-            "cannot access local variable '{name}' where it is not associated with a value"
-        ))
-    } else {
-        error::raise_new(
-            types().exc.NameError,
-            &format!(
-                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
-            ),
-        )
-    }
+    let is_cellvar = cell.index() < frame.code.code.cellvars.len();
+    ops::frame::unbound_deref(frame.code.deref_name(cell), is_cellvar)
 }
 
 fn cell_at(
@@ -197,25 +146,6 @@ fn namespace(frame: &Frame) -> PyResult<Value> {
         return Err(error::system_error("no locals when loading names"));
     }
     Ok(frame.locals)
-}
-
-fn store_name(ns: Value, name: Value, v: Value) -> PyResult<()> {
-    match DictObject::cast(ns) {
-        Some(d) if std::ptr::eq(type_of(ns), types().dict) => d.set_item(name, v),
-        _ => ops::subscript::setitem(ns, name, v),
-    }
-}
-
-fn delete_name(ns: Value, name: Value) -> PyResult<()> {
-    if let Err(e) = ops::subscript::delitem(ns, name) {
-        if error::clear_if(types().exc.KeyError) {
-            return Err(name_error(
-                krait_runtime::types::string::as_str(name).unwrap_or("?"),
-            ));
-        }
-        return Err(e);
-    }
-    Ok(())
 }
 
 fn await_where(context: AwaitContext) -> gen::AwaitWhere {
@@ -271,7 +201,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Instruction::BinaryOp { op } => {
                 let b = frame.pop();
                 let a = frame.top();
-                let r = match binop(op) {
+                let r = match op.runtime_op() {
                     (op, false) => ops::arith::binary_op(op, a, b)?,
                     (op, true) => ops::arith::inplace_op(op, a, b)?,
                 };
@@ -462,18 +392,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Instruction::LoadClassderef { cell } => {
                 let name = krait_runtime::types::string::intern(code.deref_name(cell));
                 let ns = namespace(frame)?;
-                let found = match DictObject::cast(ns) {
-                    Some(d) => d.get_item(name)?,
-                    None => match ops::subscript::getitem(ns, name) {
-                        Ok(v) => Some(v),
-                        Err(e) => {
-                            if !error::clear_if(types().exc.KeyError) {
-                                return Err(e);
-                            }
-                            None
-                        }
-                    },
-                };
+                let found = ops::frame::class_namespace_lookup(ns, name)?;
                 let v = match found {
                     Some(v) => v,
                     None => {
@@ -495,10 +414,10 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Instruction::StoreGlobal { name } => {
                 let v = frame.pop();
-                store_name(frame.globals, code.name(name), v)?;
+                ops::frame::store_name(frame.globals, code.name(name), v)?;
             }
             Instruction::DeleteGlobal { name } => {
-                delete_name(frame.globals, code.name(name))?;
+                ops::frame::delete_name(frame.globals, code.name(name))?;
             }
             Instruction::LoadName { name } => {
                 let v = runtime::load_name(namespace(frame)?, frame.globals, code.name(name))?;
@@ -506,10 +425,10 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Instruction::StoreName { name } => {
                 let v = frame.pop();
-                store_name(namespace(frame)?, code.name(name), v)?;
+                ops::frame::store_name(namespace(frame)?, code.name(name), v)?;
             }
             Instruction::DeleteName { name } => {
-                delete_name(namespace(frame)?, code.name(name))?;
+                ops::frame::delete_name(namespace(frame)?, code.name(name))?;
             }
             Instruction::LoadAttr { name } => {
                 let v = ops::attr::getattr(frame.top(), code.name(name))?;
@@ -546,11 +465,9 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 } else {
                     (first, base + 1)
                 };
-                let result = if args_at == frame.stack.len()
-                    && kwnames.is_none()
-                    && callable == types().super_.as_value()
-                {
-                    zero_arg_super(frame)
+                let result = if args_at == frame.stack.len() && kwnames.is_none() {
+                    let (class_cell, first_arg) = super_context(frame);
+                    ops::frame::call_no_args(callable, class_cell, first_arg)
                 } else {
                     ops::call::call(callable, &frame.stack[args_at..], kwnames)
                 };
@@ -739,15 +656,8 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Instruction::PushExcInfo => {
                 let exc = frame.top();
-                let previous = error::handled_exception();
-                let previous = if previous.is_null() {
-                    Value::NONE
-                } else {
-                    previous
-                };
-                frame.set_top(previous);
+                frame.set_top(ops::frame::push_exc_info(exc));
                 frame.push(exc);
-                error::push_handled_exception(exc);
                 frame.handled += 1;
             }
             Instruction::PopExcept => {
@@ -819,11 +729,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 runtime::import::import_star(module, namespace(frame)?)?;
             }
             Instruction::SetupAnnotations => {
-                let ns = namespace(frame)?;
-                let key = krait_runtime::types::string::intern("__annotations__");
-                if !ops::compare::contains(ns, key)? {
-                    store_name(ns, key, DictObject::new_value())?;
-                }
+                ops::frame::setup_annotations(namespace(frame)?)?;
             }
 
             // ---- pattern matching ----
@@ -854,9 +760,10 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
     }
 }
 
-/// `super()` with no arguments: the method's `__class__` cell and first
-/// argument (from its cell if a closure captured it), found in the frame.
-fn zero_arg_super(frame: &Frame) -> PyResult {
+/// What a zero-argument `super()` would see in this frame: the method's
+/// `__class__` cell and its first argument (from its cell if a closure
+/// captured it); NULL where absent.
+fn super_context(frame: &Frame) -> (Value, Value) {
     let c = &frame.code.code;
     let class_cell = c
         .freevars
@@ -871,7 +778,7 @@ fn zero_arg_super(frame: &Frame) -> PyResult {
             None => frame.fast[0],
         }
     };
-    krait_runtime::types::super_::zero_arg_super(class_cell, first_arg)
+    (class_cell, first_arg)
 }
 
 /// `bool(v)`, with the common cases inline.

@@ -68,7 +68,7 @@ pub fn run(program: Program) -> i32 {
 /// Runs `program` on the calling thread (which must have a stack of
 /// [`VM_STACK_BYTES`]) and returns its exit code.
 fn run_on_this_thread(program: Program) -> i32 {
-    function::set_native_stack_limit(VM_STACK_BYTES, NATIVE_STACK_MARGIN);
+    krait_runtime::runtime::recursion::set_native_stack_limit(VM_STACK_BYTES, NATIVE_STACK_MARGIN);
     runtime::runtime_init(&program.argv);
     krait_runtime::typeobj::class::register_class_body_runner(function::run_class_body);
     krait_runtime::runtime::frames::register_frame_introspection(&introspect::VM_INTROSPECTION);

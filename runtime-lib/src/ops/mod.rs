@@ -8,7 +8,8 @@
 //! instructions that are not a single protocol call live here too: `build`
 //! (building containers and strings), `format` (`FORMAT_VALUE`, `format()`,
 //! `str.format`), `printf` (`str % args`), `context` (`with`, `async
-//! for`), `pattern` (`match`). This module also owns the operator enums the
+//! for`), `pattern` (`match`), `frame` (name stores, unbound-variable
+//! errors, `PUSH_EXC_INFO`, `MAKE_FUNCTION`, zero-argument `super()`). This module also owns the operator enums the
 //! slots are parameterised by.
 
 pub mod arith;
@@ -18,6 +19,7 @@ pub mod call;
 pub mod compare;
 pub mod context;
 pub mod format;
+pub mod frame;
 pub mod isinstance;
 pub mod iter;
 pub mod object;

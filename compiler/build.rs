@@ -1,0 +1,152 @@
+//! Builds the runtime's static archive, which the compiler embeds in its own
+//! binary (see `src/link.rs`), so that a built `krait` links executables with
+//! nothing but the system `cc`.
+//!
+//! The archive comes from a nested `cargo rustc` on `runtime-lib` with the
+//! workspace's `runtime-archive` profile (release, `panic = "abort"`, one
+//! codegen unit; see the root `Cargo.toml`). It gets its own target
+//! directory, so it neither waits on the outer build's lock nor disturbs its
+//! artifacts: `<target>/krait-runtime-archive` when the outer target directory
+//! can be recognised (then every profile and `cargo clippy` share one
+//! archive), `OUT_DIR/runtime-target` otherwise. The nested cargo shares the
+//! outer one's jobserver (`CARGO_MAKEFLAGS`), so it does not oversubscribe the
+//! machine, and it uses the workspace's `Cargo.lock` and the crates the outer
+//! build already fetched, so it needs no network either.
+//!
+//! Writes to `OUT_DIR`:
+//! - `libkrait_runtime.a`, the archive;
+//! - `native-static-libs.txt`, the system libraries the archive needs, one
+//!   linker argument per line, as rustc's `--print native-static-libs`
+//!   reports them (for glibc: `-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc`).
+
+use std::env;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The custom profile (root `Cargo.toml`) the archive is built with.
+const PROFILE: &str = "runtime-archive";
+/// What rustc's `--print native-static-libs` note starts with.
+const NATIVE_LIBS_NOTE: &str = "native-static-libs: ";
+
+/// A failure of this script, printed by cargo as the build error.
+struct BuildError(String);
+
+impl fmt::Debug for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn main() -> Result<(), BuildError> {
+    let manifest_dir = PathBuf::from(var("CARGO_MANIFEST_DIR")?);
+    let out_dir = PathBuf::from(var("OUT_DIR")?);
+    let target = var("TARGET")?;
+    let cargo = var("CARGO")?;
+    let runtime = manifest_dir.join("../runtime-lib");
+    let workspace = manifest_dir.join("..");
+
+    // Listing any path turns off cargo's default (rerun when any file of the
+    // package changes), so this script lists itself too. The root manifest
+    // holds the archive's profile, the lock file its dependencies' versions.
+    for path in [
+        manifest_dir.join("build.rs"),
+        runtime.join("Cargo.toml"),
+        runtime.join("src"),
+        workspace.join("Cargo.toml"),
+        workspace.join("Cargo.lock"),
+    ] {
+        println!("cargo::rerun-if-changed={}", path.display());
+    }
+
+    let target_dir = archive_target_dir(&out_dir);
+    let mut command = Command::new(&cargo);
+    command
+        .current_dir(&workspace)
+        .args([
+            "rustc",
+            "--lib",
+            "--crate-type",
+            "staticlib",
+            "--color",
+            "never",
+        ])
+        .args(["--profile", PROFILE, "--target", &target])
+        .arg("--manifest-path")
+        .arg(runtime.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(&target_dir)
+        .args(["--", "--print", "native-static-libs"])
+        // `cargo clippy` and `cargo fix` wrap the workspace's rustc; the
+        // archive is a build input, not code under review.
+        .env_remove("RUSTC_WORKSPACE_WRAPPER")
+        .env_remove("CLIPPY_ARGS");
+    let output = command.output().map_err(|e| {
+        BuildError(format!(
+            "cannot run `{cargo}` to build the runtime archive: {e}"
+        ))
+    })?;
+    let messages = String::from_utf8_lossy(&output.stderr);
+    // Shown by cargo when this script fails, or with `cargo build -vv`.
+    eprint!("{messages}");
+    if !output.status.success() {
+        return Err(BuildError(format!(
+            "building the runtime archive (krait-runtime as a staticlib) failed ({}); \
+             cargo's output is above",
+            output.status
+        )));
+    }
+
+    // cargo replays the note from its message cache when the archive is
+    // already up to date, so it is there on every successful run.
+    let libs = messages
+        .lines()
+        .find_map(|line| line.split_once(NATIVE_LIBS_NOTE).map(|(_, libs)| libs))
+        .ok_or_else(|| {
+            BuildError(format!(
+                "rustc did not report the runtime archive's native libraries \
+                 (no `{NATIVE_LIBS_NOTE}` note in cargo's output above)"
+            ))
+        })?;
+    let libs: Vec<&str> = libs.split_whitespace().collect();
+    write(&out_dir.join("native-static-libs.txt"), libs.join("\n"))?;
+
+    let archive = target_dir
+        .join(&target)
+        .join(PROFILE)
+        .join("libkrait_runtime.a");
+    let embedded = out_dir.join("libkrait_runtime.a");
+    fs::copy(&archive, &embedded).map_err(|e| {
+        BuildError(format!(
+            "cannot copy the runtime archive {} to {}: {e}",
+            archive.display(),
+            embedded.display()
+        ))
+    })?;
+    Ok(())
+}
+
+/// Where the nested build puts its artifacts: beside the outer build's
+/// profiles, in the outer target directory, when `OUT_DIR` has cargo's
+/// layout (`<target>/[<triple>/]<profile>/build/krait-<hash>/out`, the
+/// target directory marked by the `CACHEDIR.TAG` cargo writes); otherwise
+/// under `OUT_DIR`, which is always private to this build.
+fn archive_target_dir(out_dir: &Path) -> PathBuf {
+    [4, 5]
+        .into_iter()
+        .filter_map(|up| out_dir.ancestors().nth(up))
+        .find(|dir| dir.join("CACHEDIR.TAG").is_file())
+        .map_or_else(
+            || out_dir.join("runtime-target"),
+            |target| target.join("krait-runtime-archive"),
+        )
+}
+
+fn var(name: &str) -> Result<String, BuildError> {
+    env::var(name).map_err(|e| BuildError(format!("cargo did not set {name}: {e}")))
+}
+
+fn write(path: &Path, text: String) -> Result<(), BuildError> {
+    fs::write(path, text).map_err(|e| BuildError(format!("cannot write {}: {e}", path.display())))
+}

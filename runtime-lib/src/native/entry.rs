@@ -1,0 +1,327 @@
+//! Entering native code: the `entry` of every native function (binding
+//! the arguments into a [`NativeFrame`] and running the body), the
+//! class-body runner, generator frames on the heap with their
+//! [`FrameOps`], and the frame introspection behind `globals()` and
+//! `locals()`.
+//!
+//! Function bodies enter and leave the recursion counter themselves (so
+//! direct calls between native functions, which skip this entry, count
+//! too); class bodies are counted here, generators when created.
+
+use std::cell::{Cell, RefCell};
+
+use super::{NativeCode, NativeFrame};
+use crate::error::{self, PyResult, Raised};
+use crate::object::PyPayload;
+use crate::runtime::frames::FrameIntrospection;
+use crate::runtime::recursion::{enter_python_call, leave_recursive_call};
+use crate::types::bind::bind_arguments;
+use crate::types::cell::as_cell;
+use crate::types::dict::DictObject;
+use crate::types::function::{FunctionEntry, FunctionObject};
+use crate::types::generator::{self as gen, FrameOps, GenKind, GenStep, Resume};
+use crate::Value;
+
+thread_local! {
+    /// Frames that keep their variables in memory, innermost last.
+    static RUNNING: RefCell<Vec<*const NativeFrame>> = const { RefCell::new(Vec::new()) };
+    static MAIN_GLOBALS: Cell<Value> = const { Cell::new(Value::NULL) };
+}
+
+/// Registers native code's class-body runner and frame introspection.
+pub fn register() {
+    crate::typeobj::class::register_class_body_runner(run_class_body);
+    crate::runtime::frames::register_frame_introspection(&NATIVE_INTROSPECTION);
+}
+
+/// The `__main__` module's globals (what `globals()` answers outside any
+/// introspectable frame).
+pub fn set_main_globals(g: Value) {
+    MAIN_GLOBALS.with(|m| m.set(g));
+}
+
+/// The entry of native functions.
+pub const ENTRY: FunctionEntry = native_entry;
+
+/// The native code behind a function made by `krait_make_function`.
+pub fn code_of(func: &FunctionObject) -> Option<&'static NativeCode> {
+    if !std::ptr::fn_addr_eq(func.entry.get(), ENTRY) {
+        return None;
+    }
+    // SAFETY: functions with the native entry point at a leaked NativeCode.
+    Some(unsafe { &*(func.code as *const NativeCode) })
+}
+
+fn native_entry(f: Value, args: &[Value], kwnames: Option<Value>) -> PyResult {
+    let Some(func) = FunctionObject::cast(f) else {
+        return Err(error::internal_error(
+            "native entry called on a non-function",
+        ));
+    };
+    let Some(code) = code_of(func) else {
+        return Err(error::internal_error("native entry of a foreign function"));
+    };
+    if code.is_generator_like() {
+        return new_generator(code, func, f, args, kwnames);
+    }
+    if !code.fast.is_null() && kwnames.is_none() && args.len() == code.info.argcount as usize {
+        if let Some(r) = call_fast(code.fast, f, args) {
+            return r;
+        }
+    }
+    const INLINE: usize = 8;
+    let count = code.slot_count();
+    let mut inline = [Value::NULL; INLINE];
+    let mut heap = Vec::new();
+    let slots: &mut [Value] = if count <= INLINE {
+        &mut inline[..count]
+    } else {
+        heap.resize(count, Value::NULL);
+        &mut heap
+    };
+    bind_arguments(func, args, kwnames, &mut slots[..code.nlocals])?;
+    let mut frame = NativeFrame::new(code, f, func.globals, Value::NULL);
+    frame.slots = slots.as_mut_ptr();
+    run(code, &mut frame)
+}
+
+/// Calls a positional fast entry with exactly its arguments (None: more
+/// arguments than the fast calls here cover).
+fn call_fast(fast: *const (), f: Value, a: &[Value]) -> Option<PyResult> {
+    type V = Value;
+    // SAFETY: `fast` is the generated fast entry of a code object with
+    // `a.len()` positional parameters, whose C signature is exactly this.
+    let r = unsafe {
+        match a.len() {
+            0 => std::mem::transmute::<*const (), extern "C" fn(V) -> V>(fast)(f),
+            1 => std::mem::transmute::<*const (), extern "C" fn(V, V) -> V>(fast)(f, a[0]),
+            2 => std::mem::transmute::<*const (), extern "C" fn(V, V, V) -> V>(fast)(f, a[0], a[1]),
+            3 => std::mem::transmute::<*const (), extern "C" fn(V, V, V, V) -> V>(fast)(
+                f, a[0], a[1], a[2],
+            ),
+            4 => std::mem::transmute::<*const (), extern "C" fn(V, V, V, V, V) -> V>(fast)(
+                f, a[0], a[1], a[2], a[3],
+            ),
+            _ => return None,
+        }
+    };
+    Some(if r.is_error() { Err(Raised) } else { Ok(r) })
+}
+
+/// Runs a body on a complete frame.
+fn run(code: &'static NativeCode, frame: &mut NativeFrame) -> PyResult {
+    let _running = code.locals_in_frame.then(|| Running::enter(frame));
+    // SAFETY: the body is the generated code of `code`; `frame.slots`
+    // holds `code.slot_count()` values.
+    let r = unsafe { (code.body)(frame, Value::NULL) };
+    if r.is_error() {
+        Err(Raised)
+    } else {
+        Ok(r)
+    }
+}
+
+/// The class-body runner: runs the body function with `ns` as its
+/// `LOAD_NAME` namespace.
+fn run_class_body(body: Value, ns: Value) -> PyResult {
+    let Some(func) = FunctionObject::cast(body) else {
+        return Err(error::type_error("class body is not a function"));
+    };
+    let Some(code) = code_of(func) else {
+        return Err(error::system_error("class body is not native code"));
+    };
+    enter_python_call()?;
+    let mut slots = vec![Value::NULL; code.slot_count()];
+    let mut frame = NativeFrame::new(code, body, func.globals, ns);
+    frame.slots = slots.as_mut_ptr();
+    let result = run(code, &mut frame);
+    leave_recursive_call();
+    result
+}
+
+/// Marks a frame as running until dropped.
+struct Running;
+
+impl Running {
+    fn enter(frame: &NativeFrame) -> Running {
+        RUNNING.with(|r| r.borrow_mut().push(frame as *const NativeFrame));
+        Running
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        RUNNING.with(|r| {
+            r.borrow_mut().pop();
+        });
+    }
+}
+
+// ---- generators ----
+
+/// A generator's frame with the memory its slots point into.
+struct GenFrame {
+    frame: NativeFrame,
+    slots: Vec<Value>,
+    /// Handled exceptions of the suspended frame, innermost last.
+    saved_handled: Vec<Value>,
+}
+
+static NATIVE_FRAME_OPS: FrameOps = FrameOps {
+    resume,
+    trace,
+    release,
+};
+
+fn new_generator(
+    code: &'static NativeCode,
+    func: &FunctionObject,
+    f: Value,
+    args: &[Value],
+    kwnames: Option<Value>,
+) -> PyResult {
+    let mut g = Box::new(GenFrame {
+        frame: NativeFrame::new(code, f, func.globals, Value::NULL),
+        slots: vec![Value::NULL; code.slot_count()],
+        saved_handled: Vec::new(),
+    });
+    bind_arguments(func, args, kwnames, &mut g.slots[..code.nlocals])?;
+    g.frame.slots = g.slots.as_mut_ptr();
+    // The prologue (cells, free variables) runs to RETURN_GENERATOR now.
+    run(code, &mut g.frame)?;
+    use crate::types::function::code_flags;
+    let kind = if code.flags & code_flags::COROUTINE != 0 {
+        GenKind::Coroutine
+    } else if code.flags & super::ASYNC_GENERATOR != 0 {
+        GenKind::AsyncGenerator
+    } else {
+        GenKind::Generator
+    };
+    Ok(gen::new_generator(
+        kind,
+        Box::into_raw(g) as *mut (),
+        &NATIVE_FRAME_OPS,
+        func.name.get(),
+        func.qualname.get(),
+        code.value,
+    ))
+}
+
+/// # Safety
+/// `ptr` must come from `new_generator` and not be released.
+unsafe fn gen_frame<'a>(ptr: *mut ()) -> &'a mut GenFrame {
+    // SAFETY: guaranteed by the caller.
+    unsafe { &mut *(ptr as *mut GenFrame) }
+}
+
+fn resume(ptr: *mut (), how: Resume) -> PyResult<GenStep> {
+    // SAFETY: the runtime passes back the pointer `new_generator` made and
+    // never resumes a running or finished generator.
+    let g = unsafe { gen_frame(ptr) };
+    for exc in g.saved_handled.drain(..) {
+        error::push_handled_exception(exc);
+    }
+    let (sent, throwing) = match how {
+        Resume::Send(v) => (v, 0),
+        Resume::Throw => (Value::NULL, 1),
+    };
+    g.frame.throwing = throwing;
+    g.frame.yielded = 0;
+    let code = g.frame.code;
+    let _running = {
+        // SAFETY: frames point at their leaked code.
+        let code = unsafe { &*code };
+        code.locals_in_frame.then(|| Running::enter(&g.frame))
+    };
+    // SAFETY: as in `run`.
+    let r = unsafe { ((*code).body)(&mut g.frame, sent) };
+    if r.is_error() {
+        return Err(Raised);
+    }
+    if g.frame.yielded == 0 {
+        return Ok(GenStep::Return(r));
+    }
+    let mut saved: Vec<Value> = (0..g.frame.handled)
+        .map(|_| error::take_handled_exception())
+        .collect();
+    saved.reverse();
+    g.saved_handled = saved;
+    Ok(GenStep::Yield(r))
+}
+
+fn trace(ptr: *mut (), visit: &mut dyn FnMut(Value)) {
+    // SAFETY: as in `resume`.
+    let g = unsafe { gen_frame(ptr) };
+    for &v in [g.frame.func, g.frame.globals]
+        .iter()
+        .chain(&g.slots)
+        .chain(&g.saved_handled)
+    {
+        visit(v);
+    }
+}
+
+fn release(ptr: *mut ()) {
+    // SAFETY: `ptr` came from Box::into_raw in `new_generator`, and the
+    // runtime releases each frame once.
+    drop(unsafe { Box::from_raw(ptr as *mut GenFrame) });
+}
+
+// ---- introspection ----
+
+fn with_innermost<R>(f: impl FnOnce(&NativeFrame) -> R) -> Option<R> {
+    let ptr = RUNNING.with(|r| r.borrow().last().copied())?;
+    // SAFETY: pushed by `Running::enter` for a frame whose body is still
+    // running further up this thread's stack.
+    Some(f(unsafe { &*ptr }))
+}
+
+fn globals() -> Option<Value> {
+    with_innermost(|f| f.globals).or_else(|| {
+        let g = MAIN_GLOBALS.with(|m| m.get());
+        (!g.is_null()).then_some(g)
+    })
+}
+
+fn locals() -> PyResult<Option<Value>> {
+    let Some(result) = with_innermost(|frame| -> PyResult {
+        if !frame.ns.is_null() {
+            return Ok(frame.ns);
+        }
+        // SAFETY: frames point at their leaked code.
+        let code = unsafe { &*frame.code };
+        let d = DictObject::new_value();
+        let Some(dict) = DictObject::cast(d) else {
+            return Ok(d);
+        };
+        // SAFETY: a frame on the running list keeps every variable in its
+        // slots (locals, then cells and frees).
+        let slots = unsafe {
+            std::slice::from_raw_parts(
+                frame.slots,
+                code.nlocals + code.cellvars.len() + code.freevars.len(),
+            )
+        };
+        let (fast, cells) = slots.split_at(code.nlocals);
+        for (name, &v) in code.info.varnames.iter().zip(fast) {
+            if !v.is_null() && !code.cellvars.contains(name) {
+                dict.set_item(*name, v)?;
+            }
+        }
+        let names = code.cellvars.iter().chain(&code.freevars);
+        for (name, &c) in names.zip(cells) {
+            if let Some(v) = as_cell(c).map(|c| c.contents.get()) {
+                if !v.is_null() {
+                    dict.set_item(*name, v)?;
+                }
+            }
+        }
+        Ok(d)
+    }) else {
+        let g = globals();
+        return Ok(g);
+    };
+    result.map(Some)
+}
+
+static NATIVE_INTROSPECTION: FrameIntrospection = FrameIntrospection { globals, locals };

@@ -1,0 +1,135 @@
+//! The runtime side of native code: what a compiled program needs besides
+//! the ABI functions.
+//!
+//! - [`blob`]: the serialised code objects and sources the compiler embeds;
+//! - [`program`]: start-up (`krait_native_main`): decoding the blob into
+//!   [`NativeCode`]s, filling the generated constant tables, running the
+//!   module body on a thread with a large stack, reporting an uncaught
+//!   exception;
+//! - [`entry`]: the function entry every native function has
+//!   (argument binding into a [`NativeFrame`]), the class-body runner,
+//!   generator frames and their `FrameOps`, and frame introspection.
+//!
+//! A compiled code object is a *body*, `Value body(NativeFrame*, Value
+//! sent)`, returning `Value::ERROR` with the exception pending when it
+//! raises. The frame gives it the function, globals, namespace (module
+//! and class bodies) and `slots`: the bound arguments, and for frames that
+//! keep their variables in memory (generators and code that introspects
+//! its locals) every fast local, then the cells, then (generators) room to
+//! spill the operand stack at a `yield`. The field offsets are the
+//! `FRAME_*` constants, which the code generator reads.
+
+pub mod blob;
+pub mod entry;
+pub mod program;
+
+use std::mem::offset_of;
+
+use crate::types::function::CodeInfo;
+use crate::Value;
+
+/// A compiled code object's body.
+pub type BodyFn = unsafe extern "C" fn(*mut NativeFrame, Value) -> Value;
+
+/// The frame of a running (or suspended) native code object.
+#[repr(C)]
+pub struct NativeFrame {
+    /// The function being run (NULL for module code).
+    pub func: Value,
+    pub globals: Value,
+    /// The `LOAD_NAME` namespace, or NULL in functions.
+    pub ns: Value,
+    /// See the module doc.
+    pub slots: *mut Value,
+    /// Generators: where to resume (0: at the start).
+    pub state: u32,
+    /// Set by a body that returns because it yielded.
+    pub yielded: u32,
+    /// Generators: resumed by `throw()` (the exception is pending).
+    pub throwing: u32,
+    /// What `krait_send`/`krait_delegate_throw` did (see there).
+    pub delegate_kind: u32,
+    /// Handled exceptions the frame pushed (generators keep it here).
+    pub handled: i64,
+    pub code: *const NativeCode,
+}
+
+pub const FRAME_FUNC: usize = offset_of!(NativeFrame, func);
+pub const FRAME_GLOBALS: usize = offset_of!(NativeFrame, globals);
+pub const FRAME_NS: usize = offset_of!(NativeFrame, ns);
+pub const FRAME_SLOTS: usize = offset_of!(NativeFrame, slots);
+pub const FRAME_STATE: usize = offset_of!(NativeFrame, state);
+pub const FRAME_YIELDED: usize = offset_of!(NativeFrame, yielded);
+pub const FRAME_THROWING: usize = offset_of!(NativeFrame, throwing);
+pub const FRAME_DELEGATE_KIND: usize = offset_of!(NativeFrame, delegate_kind);
+pub const FRAME_HANDLED: usize = offset_of!(NativeFrame, handled);
+
+impl NativeFrame {
+    pub fn new(code: &'static NativeCode, func: Value, globals: Value, ns: Value) -> NativeFrame {
+        NativeFrame {
+            func,
+            globals,
+            ns,
+            slots: std::ptr::null_mut(),
+            state: 0,
+            yielded: 0,
+            throwing: 0,
+            delegate_kind: 0,
+            handled: 0,
+            code,
+        }
+    }
+}
+
+/// A compiled code object, as the runtime knows it.
+pub struct NativeCode {
+    /// Its index in the program's code list.
+    pub index: u32,
+    pub info: &'static CodeInfo,
+    pub body: BodyFn,
+    /// The positional fast entry, or null (see `program::CodeDesc`).
+    pub fast: *const (),
+    /// This code as a runtime `code` value.
+    pub value: Value,
+    pub flags: u32,
+    /// Fast locals (`co_varnames`).
+    pub nlocals: usize,
+    pub cellvars: Vec<Value>,
+    pub freevars: Vec<Value>,
+    /// For each cell variable, the argument it starts from.
+    pub cell_args: Vec<Option<usize>>,
+    pub max_stack: usize,
+    /// Keeps its variables in the frame's slots (see the module doc).
+    pub locals_in_frame: bool,
+    /// The first constant (a docstring candidate), if any.
+    pub first_constant: Option<Value>,
+}
+
+impl NativeCode {
+    pub fn is_generator_like(&self) -> bool {
+        use crate::types::function::code_flags;
+        self.flags & (code_flags::GENERATOR | code_flags::COROUTINE | ASYNC_GENERATOR) != 0
+    }
+
+    /// Slots the frame needs: locals, cells and frees, and the spill area.
+    pub fn slot_count(&self) -> usize {
+        if self.locals_in_frame {
+            self.nlocals + self.cellvars.len() + self.freevars.len() + self.max_stack
+        } else {
+            self.nlocals
+        }
+    }
+
+    /// The name of cell or free variable `i`.
+    pub fn deref_name(&self, i: usize) -> &'static str {
+        let v = self
+            .cellvars
+            .get(i)
+            .or_else(|| self.freevars.get(i.checked_sub(self.cellvars.len())?));
+        v.and_then(|v| crate::types::string::as_str(*v))
+            .unwrap_or("?")
+    }
+}
+
+/// `co_flags` bit of `async def` generators.
+pub const ASYNC_GENERATOR: u32 = 0x200;
