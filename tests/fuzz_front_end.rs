@@ -1,6 +1,7 @@
 //! Property/mutation fuzzing of the front-end: no input may make lexing,
-//! parsing, the scope checks, the AST dump or the rendering of an error
-//! panic, overflow the stack or hang.
+//! parsing, the scope analysis, the AST dump, the rendering of an error or
+//! (for a program the front-end accepts) the bytecode compiler, verifier
+//! and disassembler panic, overflow the stack or hang.
 //!
 //! For a time budget it generates inputs — random bytes, soups of Python's
 //! characters and tokens, deep nestings of every construct, and mutations of

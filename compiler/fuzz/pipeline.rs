@@ -2,16 +2,22 @@
 //! target (`fuzz_targets/front_end.rs`) and the property test
 //! (`tests/fuzz_front_end.rs`) include this file with `#[path]`.
 //!
-//! It is everything the driver does with a source file before code
-//! generation — lex (and the `--emit tokens` listing), parse, scope checks,
-//! the `--emit ast` dump with and without spans — plus rendering whichever
-//! error comes out, in both formats. It must not panic, overflow a 256 MiB
-//! stack or hang on any input, and the AST it builds must respect the
-//! parser's depth limit.
+//! It is everything the driver does with a source file before native code
+//! generation — lex (and the `--emit tokens` listing), parse, scope
+//! analysis, the `--emit ast` dump with and without spans, and for a program
+//! the scopes accept: the bytecode compiler, the bytecode verifier and the
+//! `--emit bytecode` listing — plus rendering whichever syntax error comes
+//! out, in both formats. It must not panic, overflow a 256 MiB stack or hang
+//! on any input; the AST it builds must respect the parser's depth limit,
+//! and a program the front-end accepts must compile to code objects that
+//! verify (an internal compiler error there is a bug, so it panics here).
 
+use krait::bytecode::compile_module;
+use krait::bytecode::disassemble::disassemble;
+use krait::bytecode::verify::verify;
 use krait::diagnostics::{render, Diagnostic, ErrorFormat};
 use krait::driver::format_tokens;
-use krait::scopes::check_module;
+use krait::scopes::analyze_module;
 use krait::syntax::dump::dump_module;
 use krait::syntax::parser::MAX_DEPTH;
 use krait::syntax::{lex, parse_module, SyntaxError};
@@ -38,8 +44,17 @@ pub fn front_end(bytes: &[u8]) {
         Ok(module) => module,
         Err(error) => return render_error(&error, source),
     };
-    if let Err(error) = check_module(&module) {
-        render_error(&error, source);
+    match analyze_module(&module) {
+        Ok(table) => {
+            // What `krait build --emit bytecode` and `krait run` do next.
+            let code = compile_module(&module, &table, source, "fuzz.py")
+                .unwrap_or_else(|error| panic!("the bytecode compiler failed: {error}"));
+            if let Err(error) = verify(&code) {
+                panic!("the compiled bytecode does not verify: {error}");
+            }
+            black_box(disassemble(&code));
+        }
+        Err(error) => render_error(&error, source),
     }
     let dump = dump_module(&module, source, false);
     // The parser bounds the AST's depth, which every later stage's recursion

@@ -1,5 +1,6 @@
 //! libFuzzer target: the front-end (lex, parse, scope checks, AST dump,
-//! token listing, error rendering: `../pipeline.rs`, shared with
+//! token listing, error rendering, bytecode compiler, verifier and
+//! disassembler: `../pipeline.rs`, shared with
 //! `tests/fuzz_front_end.rs`) must not panic, overflow the stack or hang on
 //! any input.
 //!

@@ -86,7 +86,7 @@ impl BitOr for CodeFlags {
 
 /// Where an instruction comes from: the source node's span and its first
 /// line (1-based; the module's entry `RESUME` is on line 0, as in CPython).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Location {
     pub line: u32,
     pub span: Span,
@@ -96,7 +96,7 @@ pub struct Location {
 /// exception raised by an instruction in `start..end` is handled at
 /// `handler`, after popping the stack down to `depth` items and, if
 /// `push_lasti`, pushing the index of the raising instruction.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ExceptionTableEntry {
     pub start: Label,
     /// Exclusive.

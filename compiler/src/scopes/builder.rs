@@ -294,7 +294,7 @@ impl Builder {
             self.expr(&keyword.value)?;
         }
         self.exprs(&c.decorator_list)?;
-        let outer_private = self.private.replace(c.name.name.clone());
+        let outer_private = self.private.replace(c.name.name.to_string());
         let result = self.within(ScopeKind::Class, &c.name.name, Some(c.id), span, |b| {
             b.stmts(&c.body)
         });
@@ -314,7 +314,7 @@ impl Builder {
             let flags = self.table.scope(self.current()).flags(&self.mangled(id));
             let declared = SymbolFlags::DECLARED_GLOBAL | SymbolFlags::DECLARED_NONLOCAL;
             if simple && flags.intersects(declared) && self.current() != SymbolTable::MODULE {
-                let name = id.clone();
+                let name = id.to_string();
                 let kind = if flags.contains(SymbolFlags::DECLARED_GLOBAL) {
                     SyntaxErrorKind::AnnotatedNameCantBeGlobal { name }
                 } else {
@@ -375,7 +375,7 @@ impl Builder {
                 None
             };
             if let Some(conflict) = conflict {
-                return Err(error(decl.conflict(conflict, name.name.clone()), span));
+                return Err(error(decl.conflict(conflict, name.name.to_string()), span));
             }
             self.add(&name.name, decl.flag(), span)?;
             self.directive(&name.name, span);

@@ -766,7 +766,7 @@ fn validate_keywords(keywords: &[Keyword], span: Span) -> Check {
             .iter()
             .find(|other| other.arg.as_ref().is_some_and(|a| a.name == arg.name));
         if let Some(other) = repeated {
-            let name = arg.name.clone();
+            let name = arg.name.to_string();
             return Err(error(
                 SyntaxErrorKind::KeywordArgumentRepeated { name },
                 other.span,

@@ -94,7 +94,7 @@ impl PatternChecker {
                 }
                 Err(self.error(match name {
                     Some(name) => SyntaxErrorKind::NameCaptureMakesRemainingUnreachable {
-                        name: name.name.clone(),
+                        name: name.name.to_string(),
                     },
                     None => SyntaxErrorKind::WildcardMakesRemainingUnreachable,
                 }))
@@ -128,11 +128,11 @@ impl PatternChecker {
             };
             return Err(self.error(kind));
         }
-        if self.stores.contains(&name.name) {
-            let name = name.name.clone();
+        if self.stores.iter().any(|s| *s == name.name) {
+            let name = name.name.to_string();
             return Err(self.error(SyntaxErrorKind::MultipleAssignmentsInPattern { name }));
         }
-        self.stores.push(name.name.clone());
+        self.stores.push(name.name.to_string());
         Ok(())
     }
 
@@ -212,7 +212,7 @@ impl PatternChecker {
             }
             if let Some(j) = (i + 1..kwd_attrs.len()).find(|&j| kwd_attrs[j].name == attr.name) {
                 self.location = pattern_span(j);
-                let name = attr.name.clone();
+                let name = attr.name.to_string();
                 return Err(
                     self.error(SyntaxErrorKind::AttributeNameRepeatedInClassPattern { name })
                 );

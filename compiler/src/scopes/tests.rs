@@ -442,17 +442,14 @@ fn stmt(kind: StmtKind, start: u32, end: u32) -> Stmt {
 
 fn name(id: &str, ctx: ExprContext, start: u32) -> Expr {
     Expr::new(
-        ExprKind::Name {
-            id: id.to_owned(),
-            ctx,
-        },
+        ExprKind::Name { id: id.into(), ctx },
         span(start, start + id.len() as u32),
     )
 }
 
 fn ident(name: &str, start: u32) -> Ident {
     Ident {
-        name: name.to_owned(),
+        name: name.into(),
         span: span(start, start + name.len() as u32),
     }
 }

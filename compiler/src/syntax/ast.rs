@@ -16,8 +16,165 @@ pub struct NodeId(pub u32);
 /// An identifier (NFKC-normalised) with its span.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ident {
-    pub name: String,
+    pub name: Name,
     pub span: Span,
+}
+
+/// An identifier's text. Identifiers of up to [`Name::INLINE`] bytes (all
+/// but a few) are stored in place, so that the parser allocates nothing per
+/// identifier; it reads as a `&str` (`Deref`), and compares, hashes and
+/// prints as one.
+#[derive(Clone)]
+pub struct Name(NameRepr);
+
+#[derive(Clone)]
+enum NameRepr {
+    /// The first `len` bytes of `bytes` (the rest are zero).
+    Inline {
+        len: u8,
+        bytes: [u8; Name::INLINE],
+    },
+    Heap(Box<str>),
+}
+
+impl Name {
+    /// The longest name stored in place: `Name` is as large as a `String`.
+    pub const INLINE: usize = 22;
+
+    pub fn new(text: &str) -> Name {
+        if text.len() <= Name::INLINE {
+            let mut bytes = [0; Name::INLINE];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            Name(NameRepr::Inline {
+                len: text.len() as u8,
+                bytes,
+            })
+        } else {
+            Name(NameRepr::Heap(text.into()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // Always valid: the bytes were copied from a `&str`.
+            NameRepr::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..*len as usize]).unwrap_or_default()
+            }
+            NameRepr::Heap(text) => text,
+        }
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Name {
+    fn from(text: &str) -> Name {
+        Name::new(text)
+    }
+}
+
+impl From<String> for Name {
+    fn from(text: String) -> Name {
+        Name::new(&text)
+    }
+}
+
+impl From<Name> for String {
+    fn from(name: Name) -> String {
+        name.as_str().to_owned()
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Name {}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Name {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<Name> for String {
+    fn eq(&self, other: &Name) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<Name> for str {
+    fn eq(&self, other: &Name) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Name> for &str {
+    fn eq(&self, other: &Name) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl std::hash::Hash for Name {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl PartialOrd for Name {
+    fn partial_cmp(&self, other: &Name) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Name {
+    fn cmp(&self, other: &Name) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -214,6 +371,9 @@ pub enum ExprContext {
     Del,
 }
 
+/// The lists of the widest variants (`Call`, `Compare`, `Dict`) are boxed
+/// slices rather than `Vec`s, which keeps `Expr` at 56 bytes: a large module
+/// has millions of expressions, and parsing it is bound by writing them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
     BoolOp {
@@ -241,8 +401,8 @@ pub enum ExprKind {
     },
     /// A `None` key is a `**mapping` entry.
     Dict {
-        keys: Vec<Option<Expr>>,
-        values: Vec<Expr>,
+        keys: Box<[Option<Expr>]>,
+        values: Box<[Expr]>,
     },
     Set(Vec<Expr>),
     ListComp(Box<Comprehension>),
@@ -254,13 +414,13 @@ pub enum ExprKind {
     YieldFrom(Box<Expr>),
     Compare {
         left: Box<Expr>,
-        ops: Vec<CmpOp>,
-        comparators: Vec<Expr>,
+        ops: Box<[CmpOp]>,
+        comparators: Box<[Expr]>,
     },
     Call {
         func: Box<Expr>,
-        args: Vec<Expr>,
-        keywords: Vec<Keyword>,
+        args: Box<[Expr]>,
+        keywords: Box<[Keyword]>,
     },
     /// One `{value!conversion:format_spec}` field of an f-string.
     FormattedValue {
@@ -286,7 +446,7 @@ pub enum ExprKind {
         ctx: ExprContext,
     },
     Name {
-        id: String,
+        id: Name,
         ctx: ExprContext,
     },
     List {
@@ -462,5 +622,44 @@ impl Expr {
 impl Stmt {
     pub fn new(kind: StmtKind, span: Span) -> Self {
         Stmt { kind, span }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Node sizes are what parsing a large module costs (see `ExprKind`):
+    /// a change here should be deliberate.
+    #[test]
+    fn node_sizes() {
+        assert_eq!(std::mem::size_of::<Name>(), 24);
+        assert_eq!(std::mem::size_of::<Expr>(), 56);
+        assert_eq!(std::mem::size_of::<Stmt>(), 72);
+    }
+
+    #[test]
+    fn names_read_compare_and_hash_as_strings() {
+        use std::collections::hash_map::DefaultHasher;
+        use std::hash::{Hash, Hasher};
+        let hash = |value: &dyn Fn(&mut DefaultHasher)| {
+            let mut hasher = DefaultHasher::new();
+            value(&mut hasher);
+            hasher.finish()
+        };
+        let inline = "x".repeat(Name::INLINE);
+        let heap = "y".repeat(Name::INLINE + 1);
+        for text in ["", "a", "é𝔘", inline.as_str(), heap.as_str()] {
+            let name = Name::new(text);
+            assert_eq!(&*name, text);
+            assert_eq!(name, text);
+            assert_eq!(name, Name::from(text.to_owned()));
+            assert_eq!(String::from(name.clone()), text);
+            assert_eq!(format!("{name}"), text);
+            assert_eq!(format!("{name:?}"), format!("{:?}", text.to_owned()));
+            assert_eq!(hash(&|h| name.hash(h)), hash(&|h| text.hash(h)), "{text:?}");
+        }
+        assert!(Name::new("a") < Name::new("b"));
+        assert_ne!(Name::new(&inline), Name::new(&heap));
     }
 }

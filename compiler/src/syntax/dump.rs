@@ -633,13 +633,7 @@ mod tests {
 
     fn name(id: &str, ctx: ExprContext, start: u32) -> Expr {
         let span = Span::new(start, start + id.len() as u32);
-        Expr::new(
-            ExprKind::Name {
-                id: id.to_owned(),
-                ctx,
-            },
-            span,
-        )
+        Expr::new(ExprKind::Name { id: id.into(), ctx }, span)
     }
 
     /// `def f(a):\n    return a`, built by hand.
@@ -653,13 +647,13 @@ mod tests {
             id: NodeId(0),
             is_async: false,
             name: Ident {
-                name: "f".to_owned(),
+                name: "f".into(),
                 span: Span::new(4, 5),
             },
             args: Arguments {
                 args: vec![Arg {
                     name: Ident {
-                        name: "a".to_owned(),
+                        name: "a".into(),
                         span: Span::new(6, 7),
                     },
                     annotation: None,

@@ -80,6 +80,17 @@ static IDENT_CONTINUE: [bool; 256] = {
     table
 };
 
+/// The ASCII bytes of `IDENT_CONTINUE`.
+static IDENT_CONTINUE_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = IDENT_CONTINUE[i];
+        i += 1;
+    }
+    table
+};
+
 /// Bytes with no special meaning inside a single-quoted string.
 static STRING_PLAIN: [bool; 256] = {
     let mut table = [true; 256];
@@ -131,7 +142,12 @@ impl<'a> Lexer<'a> {
     fn new(source: &'a str, begin: usize, end: usize, fragment: bool) -> Self {
         let bytes = source.as_bytes();
         let range = bytes.get(begin..end).unwrap_or_default();
-        let nul = range.iter().position(|&c| c == 0).map(|i| begin + i);
+        // `contains` scans a word at a time; `position` a byte at a time.
+        let nul = if range.contains(&0) {
+            range.iter().position(|&c| c == 0).map(|i| begin + i)
+        } else {
+            None
+        };
         let end = match nul {
             Some(n) => {
                 let line_start = bytes[begin..n]
@@ -147,8 +163,12 @@ impl<'a> Lexer<'a> {
             b: bytes.get(..end).unwrap_or_default(),
             begin,
             pos: begin,
-            tokens: Vec::with_capacity((end - begin) / 4 + 4),
-            indents: vec![(0, 0)],
+            // Real code has about one token per three bytes: reserving one
+            // per two avoids regrowing (copying) the vector, and the unused
+            // tail is never touched.
+            tokens: Vec::with_capacity((end - begin) / 2 + 4),
+            // A fragment is inside a (virtual) bracket: no indentation.
+            indents: if fragment { Vec::new() } else { vec![(0, 0)] },
             parens: Vec::new(),
             fragment,
             at_bol: !fragment,
@@ -598,15 +618,15 @@ impl<'a> Lexer<'a> {
                 return self.string(start, p);
             }
         }
-        let mut nonascii = false;
-        while let Some(&c) = b.get(p) {
-            if !IDENT_CONTINUE[c as usize] {
-                break;
-            }
-            nonascii |= c >= 0x80;
+        // ASCII letters, digits and `_` first; a non-ASCII byte sends the
+        // rest of the name to the slow path.
+        while b.get(p).is_some_and(|&c| IDENT_CONTINUE_ASCII[c as usize]) {
             p += 1;
         }
-        let kind = if nonascii {
+        let kind = if b.get(p).is_some_and(|&c| c >= 0x80) {
+            while b.get(p).is_some_and(|&c| IDENT_CONTINUE[c as usize]) {
+                p += 1;
+            }
             self.verify_identifier(start, p)?;
             TokenKind::Name
         } else {

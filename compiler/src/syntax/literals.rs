@@ -422,6 +422,13 @@ fn decode_bytes_escapes(body: &str) -> Result<Vec<u8>, SyntaxErrorKind> {
 /// Parses a NUMBER token's text (already validated by the lexer) into an
 /// Int, Float or Complex constant.
 pub fn parse_number(text: &str) -> Constant {
+    // The common case: a short run of decimal digits, which fits an `i64`.
+    if text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let value = text
+            .bytes()
+            .fold(0, |value, digit| value * 10 + i64::from(digit - b'0'));
+        return Constant::Int(Int::Small(value));
+    }
     let cleaned;
     let text = if text.contains('_') {
         cleaned = text.replace('_', "");

@@ -95,7 +95,7 @@ impl<'a> Compiler<'a> {
         let names = keywords
             .iter()
             .filter_map(|k| k.arg.as_ref())
-            .map(|name| Constant::Str(name.name.clone()))
+            .map(|name| Constant::Str(name.name.to_string()))
             .collect();
         let names = self.add_const(Constant::Tuple(names));
         self.emit(Instruction::KwNames { names });
@@ -185,7 +185,7 @@ impl<'a> Compiler<'a> {
             let names = keywords
                 .iter()
                 .filter_map(|k| k.arg.as_ref())
-                .map(|name| Constant::Str(name.name.clone()))
+                .map(|name| Constant::Str(name.name.to_string()))
                 .collect();
             self.load_const(Constant::Tuple(names));
             self.emit(Instruction::BuildConstKeyMap {
@@ -200,7 +200,7 @@ impl<'a> Compiler<'a> {
             let name = keyword
                 .arg
                 .as_ref()
-                .map_or(String::new(), |a| a.name.clone());
+                .map_or(String::new(), |a| a.name.to_string());
             self.load_const(Constant::Str(name));
             self.expr(&keyword.value)?;
             if big {

@@ -22,6 +22,8 @@
 //! - `exception.rs`: `try`/`except`/`finally`, `except*`, `with`,
 //!   `async with`, and the unwinding of `return`/`break`/`continue`;
 //! - `pattern.rs`: `match` statements;
+//! - `consts.rs`: each unit's constant pool, de-duplicated as CPython's
+//!   (equal code objects merge, compared through numbers given once);
 //! - `fold.rs`: the constant folding CPython's AST optimiser does;
 //! - `positions.rs`: node positions as CPython gives them, where our
 //!   spans differ;
@@ -34,6 +36,7 @@
 mod assemble;
 mod call;
 mod comprehension;
+mod consts;
 mod exception;
 mod expr;
 mod fold;
@@ -53,8 +56,8 @@ use super::instruction::*;
 use crate::scopes::{mangle, ScopeId, SymbolFlags, SymbolScope, SymbolTable};
 use crate::syntax::ast::{Module, Stmt};
 use crate::syntax::span::{LineIndex, Span};
+use consts::{frozenset, CodeIds, ConstPool, FinishedCode};
 use ir::{Block, BlockId, Instr, JumpKind, Op, SetupKind};
-use num_bigint::BigInt;
 use std::collections::HashMap;
 
 type CResult<T = ()> = Result<T, InternalError>;
@@ -78,6 +81,7 @@ pub fn compile_module(
         filename: filename.to_owned(),
         unit: Unit::placeholder(),
         outer: Vec::new(),
+        code_ids: CodeIds::default(),
     };
     compiler.compile_module(module)
 }
@@ -172,110 +176,6 @@ impl NameSet {
     }
 }
 
-/// A constant's identity for de-duplication: equal keys are the same
-/// constant (`1`, `1.0` and `True` differ, `0.0` and `-0.0` differ, as
-/// with CPython's `_PyCode_ConstantKey`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum ConstKey {
-    None,
-    Bool(bool),
-    Ellipsis,
-    Int(BigInt),
-    Float(u64),
-    Complex(u64, u64),
-    Str(String),
-    Bytes(Vec<u8>),
-    Tuple(Vec<ConstKey>),
-    FrozenSet(Vec<ConstKey>),
-    /// Equal code objects merge, as in CPython (a `while` condition is
-    /// compiled twice; a generator expression in it makes two equal code
-    /// objects): the key is the whole object's debug form.
-    Code(String),
-}
-
-fn const_key(constant: &Constant) -> ConstKey {
-    match constant {
-        Constant::None => ConstKey::None,
-        Constant::Bool(value) => ConstKey::Bool(*value),
-        Constant::Ellipsis => ConstKey::Ellipsis,
-        Constant::Int(value) => ConstKey::Int(BigInt::from(*value)),
-        Constant::BigInt(value) => ConstKey::Int((**value).clone()),
-        Constant::Float(value) => ConstKey::Float(value.to_bits()),
-        Constant::Complex { real, imag } => ConstKey::Complex(real.to_bits(), imag.to_bits()),
-        Constant::Str(text) => ConstKey::Str(text.clone()),
-        Constant::Bytes(bytes) => ConstKey::Bytes(bytes.clone()),
-        Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(const_key).collect()),
-        Constant::FrozenSet(items) => {
-            // A set's identity does not depend on its items' order.
-            let mut keys: Vec<ConstKey> = items.iter().map(const_key).collect();
-            keys.sort();
-            keys.dedup();
-            ConstKey::FrozenSet(keys)
-        }
-        Constant::Code(code) => ConstKey::Code(format!("{code:?}")),
-    }
-}
-
-/// A `frozenset` constant of `items`, without duplicates (first ones kept;
-/// numbers are equal by value, as `1`, `1.0` and `True` are in Python).
-fn frozenset(items: Vec<Constant>) -> Constant {
-    let mut seen = std::collections::HashSet::new();
-    let items = items
-        .into_iter()
-        .filter(|item| seen.insert(set_key(item)))
-        .collect();
-    Constant::FrozenSet(items)
-}
-
-/// The key under which a set holds a constant: numbers by value.
-fn set_key(constant: &Constant) -> ConstKey {
-    let float = |value: f64| {
-        if value.fract() == 0.0 && value.abs() < 1e300 {
-            num_traits::FromPrimitive::from_f64(value)
-                .map_or(ConstKey::Float(value.to_bits()), ConstKey::Int)
-        } else {
-            ConstKey::Float(value.to_bits())
-        }
-    };
-    match constant {
-        Constant::Bool(value) => ConstKey::Int(BigInt::from(u8::from(*value))),
-        Constant::Float(value) => float(*value),
-        Constant::Complex { real, imag } if *imag == 0.0 => float(*real),
-        other => const_key(other),
-    }
-}
-
-/// A unit's constants, de-duplicated.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct ConstPool {
-    items: Vec<Constant>,
-    index: HashMap<ConstKey, u32>,
-}
-
-impl ConstPool {
-    fn add(&mut self, constant: Constant) -> ConstIdx {
-        let key = const_key(&constant);
-        if let Some(&i) = self.index.get(&key) {
-            return ConstIdx(i);
-        }
-        let i = self.items.len() as u32;
-        self.items.push(constant);
-        self.index.insert(key, i);
-        ConstIdx(i)
-    }
-
-    fn get(&self, index: ConstIdx) -> Option<&Constant> {
-        self.items.get(index.index())
-    }
-
-    /// Drops the constants from `len` on (CPython's `trim_unused_consts`).
-    fn truncate(&mut self, len: usize) {
-        for constant in self.items.drain(len.min(self.items.len())..) {
-            self.index.remove(&const_key(&constant));
-        }
-    }
-}
-
 /// The compilation state of one code object (CPython's `compiler_unit`).
 pub(crate) struct Unit<'a> {
     scope: ScopeId,
@@ -362,6 +262,8 @@ pub(crate) struct Compiler<'a> {
     /// The unit being compiled; enclosing ones are in `outer`.
     unit: Unit<'a>,
     outer: Vec<Unit<'a>>,
+    /// Numbers the finished code objects, for de-duplication.
+    code_ids: CodeIds,
 }
 
 impl<'a> Compiler<'a> {
@@ -678,14 +580,15 @@ impl<'a> Compiler<'a> {
 
     /// Finishes the current unit: assembles its code object and returns to
     /// the enclosing unit (`assemble` then `compiler_exit_scope`).
-    fn exit_scope(&mut self, add_none: bool) -> CResult<CodeObject> {
+    fn exit_scope(&mut self, add_none: bool) -> CResult<FinishedCode> {
         let code = self.assemble(add_none)?;
+        let keys = self.unit.consts.take_keys();
         let outer = self
             .outer
             .pop()
             .ok_or_else(|| self.error(InternalErrorKind::UnbalancedScopes))?;
         self.unit = outer;
-        Ok(code)
+        Ok(self.code_ids.finish(code, keys))
     }
 
     /// The symbol-table scope opened by a function, class, lambda or
@@ -752,7 +655,7 @@ mod tests {
         let mut module = parse_module("a < b\n").unwrap();
         if let StmtKind::Expr(e) = &mut module.body[0].kind {
             if let ExprKind::Compare { ops, .. } = &mut e.kind {
-                ops.push(ops[0]);
+                *ops = [&ops[..], &ops[..1]].concat().into();
             }
         }
         let error = compile_against(&module, "a < b\n").unwrap_err();

@@ -144,7 +144,7 @@ impl<'a> Compiler<'a> {
             return;
         };
         self.rotate(pc.on_top + pc.stores.len() + 1);
-        pc.stores.push(name.name.clone());
+        pc.stores.push(name.name.to_string());
     }
 
     fn pattern(&mut self, p: &'a Pattern, pc: &mut PatternContext) -> CResult {
@@ -395,7 +395,7 @@ impl<'a> Compiler<'a> {
         self.expr(cls)?;
         let names = kwd_attrs
             .iter()
-            .map(|attr| Constant::Str(attr.name.clone()))
+            .map(|attr| Constant::Str(attr.name.to_string()))
             .collect();
         self.load_const(Constant::Tuple(names));
         self.emit(Instruction::MatchClass {

@@ -2,7 +2,7 @@
 //! bodies, and what the enclosing code does to make them (defaults,
 //! annotations, closures, decorators, `__build_class__`).
 
-use super::{CResult, Compiler, Ctx, UnitKind};
+use super::{CResult, Compiler, Ctx, FinishedCode, UnitKind};
 use crate::bytecode::code::{CodeObject, Location};
 use crate::bytecode::constant::Constant;
 use crate::bytecode::error::InternalErrorKind;
@@ -10,7 +10,6 @@ use crate::bytecode::instruction::*;
 use crate::scopes::{SymbolScope, SymbolTable};
 use crate::syntax::ast::*;
 use crate::syntax::span::Span;
-use std::sync::Arc;
 
 /// The docstring of a body: a first statement that is a string constant.
 pub(super) fn docstring(body: &[Stmt]) -> Option<&str> {
@@ -153,7 +152,7 @@ impl<'a> Compiler<'a> {
         let first_line = self.location(span).line;
         let scope = self.scope_of_node(c.id)?;
         self.enter_scope(&c.name.name, UnitKind::Class, scope, first_line, span)?;
-        self.unit.private = Some(c.name.name.clone());
+        self.unit.private = Some(c.name.name.to_string());
         self.name_op("__name__", Ctx::Load)?;
         self.name_op("__module__", Ctx::Store)?;
         let qualname = self.unit.qualname.clone();
@@ -175,7 +174,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instruction::PushNull);
         self.emit(Instruction::LoadBuildClass);
         self.make_closure(code, MakeFunctionFlags::default())?;
-        self.load_const(Constant::Str(c.name.name.clone()));
+        self.load_const(Constant::Str(c.name.name.to_string()));
         self.call_helper(2, &c.bases, &c.keywords)?;
         self.apply_decorators(&c.decorator_list);
         self.name_op(&c.name.name, Ctx::Store)
@@ -185,9 +184,10 @@ impl<'a> Compiler<'a> {
     /// code object, and makes the function (`compiler_make_closure`).
     pub(super) fn make_closure(
         &mut self,
-        code: CodeObject,
+        finished: FinishedCode,
         mut flags: MakeFunctionFlags,
     ) -> CResult {
+        let code = &finished.code;
         if !code.freevars.is_empty() {
             for name in &code.freevars {
                 // A class body's `__class__` is its own cell.
@@ -203,7 +203,8 @@ impl<'a> Compiler<'a> {
             let count = Count(code.freevars.len() as u32);
             self.emit(Instruction::BuildTuple { count });
         }
-        self.load_const(Constant::Code(Arc::new(code)));
+        let index = self.unit.consts.add_code(finished);
+        self.emit(Instruction::LoadConst { index });
         self.emit(Instruction::MakeFunction { flags });
         Ok(())
     }

@@ -444,7 +444,10 @@ impl<'a> Compiler<'a> {
             }
             let name = self.name_index(&alias.name);
             self.emit(Instruction::ImportFrom { name });
-            let store = alias.asname.as_ref().map_or(&alias.name, |a| &a.name);
+            let store = alias
+                .asname
+                .as_ref()
+                .map_or(alias.name.as_str(), |a| a.name.as_str());
             self.name_op(store, Ctx::Store)?;
         }
         // Drop the module.

@@ -197,7 +197,7 @@ fn expr(out: &mut String, e: &Expr, level: u8) {
             keywords,
         } => {
             expr(out, func, ATOM);
-            if let ([arg], []) = (args.as_slice(), keywords.as_slice()) {
+            if let ([arg], []) = (&args[..], &keywords[..]) {
                 if let ExprKind::GeneratorExp(c) = &arg.kind {
                     // f(x for x in y): the call's parentheses suffice.
                     comprehension(out, "(", c, ")");
@@ -392,7 +392,7 @@ fn arguments(args: &Arguments) -> String {
     let positional: Vec<&Arg> = args.posonlyargs.iter().chain(&args.args).collect();
     let first_default = positional.len().saturating_sub(args.defaults.len());
     for (i, arg) in positional.iter().enumerate() {
-        let mut part = arg.name.name.clone();
+        let mut part = arg.name.name.to_string();
         if i >= first_default {
             part.push('=');
             expr(&mut part, &args.defaults[i - first_default], TEST);
@@ -408,7 +408,7 @@ fn arguments(args: &Arguments) -> String {
         parts.push("*".to_owned());
     }
     for (arg, default) in args.kwonlyargs.iter().zip(&args.kw_defaults) {
-        let mut part = arg.name.name.clone();
+        let mut part = arg.name.name.to_string();
         if let Some(default) = default {
             part.push('=');
             expr(&mut part, default, TEST);

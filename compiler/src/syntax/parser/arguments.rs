@@ -130,8 +130,8 @@ impl<'src> Parser<'src> {
 
     /// Call arguments up to (not including) the closing `)`.
     pub(super) fn parse_call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
-        let mut args: Vec<Expr> = Vec::new();
-        let mut keywords: Vec<Keyword> = Vec::new();
+        let args_base = self.exprs_base();
+        let keywords_base = self.scratch.keywords.len();
         let mut seen_keyword = false;
         let mut seen_double_star = false;
         let mut generator: Option<crate::syntax::span::Span> = None;
@@ -154,7 +154,7 @@ impl<'src> Parser<'src> {
                             span,
                         ));
                     }
-                    args.push(Expr::new(
+                    self.push_expr(Expr::new(
                         ExprKind::Starred {
                             value: Box::new(value),
                             ctx: ExprContext::Load,
@@ -167,7 +167,7 @@ impl<'src> Parser<'src> {
                     let value = self.parse_expression()?;
                     let span = start.to(value.span);
                     seen_double_star = true;
-                    keywords.push(Keyword {
+                    self.scratch.keywords.push(Keyword {
                         arg: None,
                         value,
                         span,
@@ -179,7 +179,7 @@ impl<'src> Parser<'src> {
                     let value = self.parse_expression()?;
                     let span = name.span.to(value.span);
                     seen_keyword = true;
-                    keywords.push(Keyword {
+                    self.scratch.keywords.push(Keyword {
                         arg: Some(name),
                         value,
                         span,
@@ -198,7 +198,7 @@ impl<'src> Parser<'src> {
                             generators,
                         };
                         generator.get_or_insert(span);
-                        args.push(Expr::new(ExprKind::GeneratorExp(Box::new(comp)), span));
+                        self.push_expr(Expr::new(ExprKind::GeneratorExp(Box::new(comp)), span));
                     } else {
                         if self.at(T::Equal) {
                             return Err(self.error(
@@ -217,12 +217,14 @@ impl<'src> Parser<'src> {
                         if misplaced.is_some() {
                             misplaced_end = value.span.end;
                         }
-                        args.push(value);
+                        self.push_expr(value);
                     }
                 }
             }
             if !self.eat(T::Comma) {
                 if !self.at(T::RPar) {
+                    let args = &self.scratch.exprs[args_base..];
+                    let keywords = &self.scratch.keywords[keywords_base..];
                     let last = args
                         .last()
                         .map(|a| a.span)
@@ -245,6 +247,8 @@ impl<'src> Parser<'src> {
                 return Err(self.error(SyntaxErrorKind::GeneratorMustBeParenthesized, span));
             }
         }
+        let args = self.take_exprs(args_base);
+        let keywords = super::take_from(&mut self.scratch.keywords, keywords_base);
         Ok((args, keywords))
     }
 }

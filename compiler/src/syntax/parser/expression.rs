@@ -58,18 +58,22 @@ impl<'src> Parser<'src> {
 
     /// `expressions`: like `star_expressions` without `*` elements.
     pub(super) fn parse_expressions(&mut self) -> PResult<Expr> {
-        let first = self.parse_expression()?;
+        let first = self.parse_expression();
         if !self.at(T::Comma) {
-            return Ok(first);
+            return first;
         }
+        let first = first?;
         let start = first.span;
-        let mut elts = vec![first];
+        let base = self.exprs_base();
+        self.push_expr(first);
         while self.eat(T::Comma) {
             if !self.starts_expression() || self.at(T::Star) {
                 break;
             }
-            elts.push(self.parse_expression()?);
+            let elt = self.parse_expression()?;
+            self.push_expr(elt);
         }
+        let elts = self.take_exprs(base);
         let span = start.to(self.prev_span());
         Ok(Expr::new(
             ExprKind::Tuple {
@@ -83,18 +87,22 @@ impl<'src> Parser<'src> {
     /// A comma-separated sequence of `element`s: the element itself when
     /// there is no comma, else an unparenthesized tuple.
     pub(super) fn parse_sequence(&mut self, element: Element) -> PResult<Expr> {
-        let first = self.parse_element(element)?;
+        let first = self.parse_element(element);
         if !self.at(T::Comma) {
-            return Ok(first);
+            return first;
         }
+        let first = first?;
         let start = first.span;
-        let mut elts = vec![first];
+        let base = self.exprs_base();
+        self.push_expr(first);
         while self.eat(T::Comma) {
             if !self.starts_expression() {
                 break;
             }
-            elts.push(self.parse_element(element)?);
+            let elt = self.parse_element(element)?;
+            self.push_expr(elt);
         }
+        let elts = self.take_exprs(base);
         let span = start.to(self.prev_span());
         Ok(Expr::new(
             ExprKind::Tuple {
@@ -105,6 +113,7 @@ impl<'src> Parser<'src> {
         ))
     }
 
+    #[inline(always)]
     pub(super) fn parse_element(&mut self, element: Element) -> PResult<Expr> {
         if self.at(T::Star) {
             let start = self.bump().span;
@@ -126,6 +135,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `named_expression`: `NAME := expression` or an expression.
+    #[inline(always)]
     pub(super) fn parse_named_expression(&mut self) -> PResult<Expr> {
         if self.at(T::Name) && self.peek_nth(1) == T::ColonEqual {
             let tok = self.bump();
@@ -148,33 +158,74 @@ impl<'src> Parser<'src> {
                 span,
             ));
         }
-        let expr = self.parse_expression()?;
-        if self.at(T::ColonEqual) {
-            let what = super::targets::describe(&expr);
-            return Err(self.error(
-                SyntaxErrorKind::CannotUseAssignmentExpression { what },
-                expr.span,
-            ));
+        let expr = self.parse_expression();
+        if !self.at(T::ColonEqual) {
+            return expr;
         }
-        Ok(expr)
+        let expr = expr?;
+        let what = super::targets::describe(&expr);
+        Err(self.error(
+            SyntaxErrorKind::CannotUseAssignmentExpression { what },
+            expr.span,
+        ))
     }
 
     /// `expression`: a conditional expression, a lambda, or a disjunction.
     pub(super) fn parse_expression(&mut self) -> PResult<Expr> {
+        if self.at_lone_atom() {
+            return self.parse_atom();
+        }
         self.enter()?;
         let result = self.parse_expression_inner();
         self.leave();
         result
     }
 
+    /// True at a one-token atom (a name, number or singleton) followed by a
+    /// token that no rule between `expression` and `atom` continues with
+    /// (a comma, a closing bracket, the end of the line, ...): the commonest
+    /// expression by far, parsed directly as an atom. That is exactly what
+    /// the full descent would do, which would fail only by nesting too
+    /// deep: `enter` and `check_chain(1)` at the next level.
+    fn at_lone_atom(&self) -> bool {
+        matches!(
+            self.peek(),
+            T::Name | T::Int | T::Float | T::Imaginary | T::None | T::True | T::False | T::Ellipsis
+        ) && matches!(
+            self.peek_nth(1),
+            T::Comma
+                | T::RPar
+                | T::RSqb
+                | T::RBrace
+                | T::Colon
+                | T::Newline
+                | T::Semi
+                | T::Equal
+                | T::EndOfFile
+        ) && self.depth + 2 <= super::MAX_DEPTH
+    }
+
     fn parse_expression_inner(&mut self) -> PResult<Expr> {
         if self.at(T::Lambda) {
             return self.parse_lambda();
         }
-        let body = self.parse_disjunction()?;
+        let body = if self.starts_primary() {
+            // A primary followed by the end of the expression is common
+            // enough to skip the operator levels. (The levels between here
+            // and `primary` do not nest deeper, so depth checks agree.)
+            let primary = self.parse_primary();
+            if self.at_expression_end() {
+                return primary;
+            }
+            let primary = self.finish_power(primary?)?;
+            self.parse_operators_from(Precedence::Or, primary)
+        } else {
+            self.parse_disjunction()
+        };
         if !self.at(T::If) {
-            return Ok(body);
+            return body;
         }
+        let body = body?;
         self.bump();
         let test = self.parse_disjunction()?;
         if !self.eat(T::Else) {
@@ -211,6 +262,60 @@ impl<'src> Parser<'src> {
         ))
     }
 
+    /// True when the current token starts a `primary` (an atom).
+    fn starts_primary(&self) -> bool {
+        matches!(
+            self.peek(),
+            T::Name
+                | T::Int
+                | T::Float
+                | T::Imaginary
+                | T::String
+                | T::LPar
+                | T::LSqb
+                | T::LBrace
+                | T::None
+                | T::True
+                | T::False
+                | T::Ellipsis
+        )
+    }
+
+    /// True at a token that ends an expression after a primary: no `**`,
+    /// infix operator, `if` or trailer continues it.
+    fn at_expression_end(&self) -> bool {
+        matches!(
+            self.peek(),
+            T::Comma
+                | T::RPar
+                | T::RSqb
+                | T::RBrace
+                | T::Colon
+                | T::Newline
+                | T::Semi
+                | T::Equal
+                | T::EndOfFile
+                | T::For
+                | T::As
+                | T::From
+                | T::Else
+                | T::ColonEqual
+                | T::PlusEqual
+                | T::MinEqual
+                | T::StarEqual
+                | T::SlashEqual
+                | T::PercentEqual
+                | T::AmperEqual
+                | T::VBarEqual
+                | T::CircumflexEqual
+                | T::LeftShiftEqual
+                | T::RightShiftEqual
+                | T::DoubleStarEqual
+                | T::DoubleSlashEqual
+                | T::AtEqual
+        )
+    }
+
     /// `disjunction`: `a or b or c` and everything it contains.
     pub(super) fn parse_disjunction(&mut self) -> PResult<Expr> {
         self.parse_operators(Precedence::Or)
@@ -227,7 +332,7 @@ impl<'src> Parser<'src> {
     /// left-associative binary operators. Operands bind tighter than
     /// `min`; `factor` (unary `+ - ~`, `**`, `await`, primaries) is below.
     fn parse_operators(&mut self, min: Precedence) -> PResult<Expr> {
-        let mut left = if self.at(T::Not) && min <= Precedence::Not {
+        let left = if self.at(T::Not) && min <= Precedence::Not {
             let start = self.bump().span;
             self.enter()?;
             let operand = self.parse_operators(Precedence::Not);
@@ -242,27 +347,25 @@ impl<'src> Parser<'src> {
                 span,
             )
         } else {
-            self.parse_factor()?
+            // Most operands stand alone: hand the result back untouched
+            // (moving an `Expr` out of a `Result` and back costs a copy per
+            // level of the grammar).
+            let operand = self.parse_factor();
+            if !matches!(self.infix(), Some((precedence, _)) if precedence >= min) {
+                return operand;
+            }
+            operand?
         };
+        self.parse_operators_from(min, left)
+    }
+
+    /// The operator loop of `parse_operators` after its first operand, `left`.
+    fn parse_operators_from(&mut self, min: Precedence, mut left: Expr) -> PResult<Expr> {
         let mut chain = 0;
         loop {
             let kind = self.peek();
-            let (precedence, infix) = match kind {
-                T::Or => (Precedence::Or, Infix::Bool(BoolOp::Or)),
-                T::And => (Precedence::And, Infix::Bool(BoolOp::And)),
-                T::EqEqual
-                | T::NotEqual
-                | T::Less
-                | T::LessEqual
-                | T::Greater
-                | T::GreaterEqual
-                | T::In
-                | T::Is => (Precedence::Comparison, Infix::Compare),
-                T::Not if self.peek_nth(1) == T::In => (Precedence::Comparison, Infix::Compare),
-                _ => match binary_operator(kind) {
-                    Some((op, precedence)) => (precedence, Infix::Binary(op)),
-                    None => return Ok(left),
-                },
+            let Some((precedence, infix)) = self.infix() else {
+                return Ok(left);
             };
             if precedence < min {
                 return Ok(left);
@@ -270,26 +373,30 @@ impl<'src> Parser<'src> {
             let operand_min = precedence.next();
             left = match infix {
                 Infix::Bool(op) => {
-                    let mut values = vec![left];
+                    let base = self.exprs_base();
+                    self.push_expr(left);
                     while self.eat(kind) {
-                        values.push(self.parse_operators(operand_min)?);
+                        let value = self.parse_operators(operand_min)?;
+                        self.push_expr(value);
                     }
-                    bool_op(op, values)
+                    bool_op(op, self.take_exprs(base))
                 }
                 Infix::Compare => {
                     let mut ops = Vec::new();
-                    let mut comparators = Vec::new();
+                    let base = self.exprs_base();
                     while let Some(op) = self.comparison_operator() {
                         ops.push(op);
-                        comparators.push(self.parse_operators(operand_min)?);
+                        let comparator = self.parse_operators(operand_min)?;
+                        self.push_expr(comparator);
                     }
+                    let comparators = self.take_exprs(base);
                     let end = comparators.last().map_or(left.span, |c| c.span);
                     let span = left.span.to(end);
                     Expr::new(
                         ExprKind::Compare {
                             left: Box::new(left),
-                            ops,
-                            comparators,
+                            ops: ops.into_boxed_slice(),
+                            comparators: comparators.into_boxed_slice(),
                         },
                         span,
                     )
@@ -311,6 +418,28 @@ impl<'src> Parser<'src> {
                 }
             };
         }
+    }
+
+    /// The infix operator at the current token, with its precedence.
+    fn infix(&self) -> Option<(Precedence, Infix)> {
+        let kind = self.peek();
+        Some(match kind {
+            T::Or => (Precedence::Or, Infix::Bool(BoolOp::Or)),
+            T::And => (Precedence::And, Infix::Bool(BoolOp::And)),
+            T::EqEqual
+            | T::NotEqual
+            | T::Less
+            | T::LessEqual
+            | T::Greater
+            | T::GreaterEqual
+            | T::In
+            | T::Is => (Precedence::Comparison, Infix::Compare),
+            T::Not if self.peek_nth(1) == T::In => (Precedence::Comparison, Infix::Compare),
+            _ => {
+                let (op, precedence) = binary_operator(kind)?;
+                (precedence, Infix::Binary(op))
+            }
+        })
     }
 
     /// Consumes a comparison operator (`not in` and `is not` are two tokens).
@@ -361,10 +490,19 @@ impl<'src> Parser<'src> {
     }
 
     fn parse_power(&mut self) -> PResult<Expr> {
-        let base = self.parse_await_primary()?;
-        if !self.eat(T::DoubleStar) {
+        let base = self.parse_await_primary();
+        if !self.at(T::DoubleStar) {
+            return base;
+        }
+        self.finish_power(base?)
+    }
+
+    /// `base ['**' factor]`, after `base`.
+    fn finish_power(&mut self, base: Expr) -> PResult<Expr> {
+        if !self.at(T::DoubleStar) {
             return Ok(base);
         }
+        self.bump();
         self.enter()?;
         let exponent = self.parse_factor();
         self.leave();
@@ -392,7 +530,12 @@ impl<'src> Parser<'src> {
 
     /// `primary`: an atom followed by `.name`, `(args)` and `[slices]` trailers.
     pub(super) fn parse_primary(&mut self) -> PResult<Expr> {
-        let mut expr = self.parse_atom()?;
+        // Most atoms have no trailer: hand the result back untouched.
+        let atom = self.parse_atom();
+        if !matches!(self.peek(), T::Dot | T::LPar | T::LSqb) && self.check_chain(1).is_ok() {
+            return atom;
+        }
+        let mut expr = atom?;
         let mut chain = 0;
         loop {
             chain += 1;
@@ -419,8 +562,8 @@ impl<'src> Parser<'src> {
                     expr = Expr::new(
                         ExprKind::Call {
                             func: Box::new(expr),
-                            args,
-                            keywords,
+                            args: args.into_boxed_slice(),
+                            keywords: keywords.into_boxed_slice(),
                         },
                         span,
                     );
@@ -451,13 +594,16 @@ impl<'src> Parser<'src> {
             return Ok(first);
         }
         let start = first.span;
-        let mut elts = vec![first];
+        let base = self.exprs_base();
+        self.push_expr(first);
         while self.eat(T::Comma) {
             if self.at(T::RSqb) {
                 break;
             }
-            elts.push(self.parse_slice()?);
+            let elt = self.parse_slice()?;
+            self.push_expr(elt);
         }
+        let elts = self.take_exprs(base);
         let span = start.to(self.prev_span());
         Ok(Expr::new(
             ExprKind::Tuple {
@@ -509,6 +655,7 @@ impl<'src> Parser<'src> {
         ))
     }
 
+    #[inline(always)]
     fn parse_atom(&mut self) -> PResult<Expr> {
         let tok = self.token();
         let constant = |c| Ok(Expr::new(ExprKind::Constant(c), tok.span));
@@ -593,16 +740,21 @@ impl<'src> Parser<'src> {
         if !self.at(T::Comma) {
             return Err(self.missing_comma_or(first.span));
         }
-        let mut elts = vec![first];
+        let base = self.exprs_base();
+        let mut last = first.span;
+        self.push_expr(first);
         while self.eat(T::Comma) {
             if self.at(T::RPar) {
                 break;
             }
-            elts.push(self.parse_element(Element::StarNamed)?);
+            let elt = self.parse_element(Element::StarNamed)?;
+            last = elt.span;
+            self.push_expr(elt);
         }
         if !self.at(T::RPar) {
-            return Err(self.missing_comma_or(elts[elts.len() - 1].span));
+            return Err(self.missing_comma_or(last));
         }
+        let elts = self.take_exprs(base);
         let close = self.bump().span;
         Ok(Expr::new(
             ExprKind::Tuple {
@@ -617,13 +769,13 @@ impl<'src> Parser<'src> {
     /// `Perhaps you forgot a comma?` (spanning both), else `invalid syntax`.
     pub(super) fn missing_comma_or(&mut self, previous: Span) -> crate::syntax::error::SyntaxError {
         if self.starts_expression() && !self.at(T::Star) {
-            let checkpoint = self.pos;
+            let checkpoint = self.checkpoint();
             if let Ok(next) = self.parse_expression() {
                 let span = previous.to(next.span);
-                self.pos = checkpoint;
+                self.backtrack(checkpoint);
                 return self.generic_error(SyntaxErrorKind::MissingComma, span);
             }
-            self.pos = checkpoint;
+            self.backtrack(checkpoint);
         }
         self.invalid_syntax()
     }
@@ -660,18 +812,22 @@ impl<'src> Parser<'src> {
     /// The elements after the first of a list or set display, up to (not
     /// including) `close`.
     fn parse_display_rest(&mut self, first: Expr, close: T) -> PResult<Vec<Expr>> {
-        let mut elts = vec![first];
+        let base = self.exprs_base();
+        let mut last = first.span;
+        self.push_expr(first);
         loop {
             if self.at(close) {
-                return Ok(elts);
+                return Ok(self.take_exprs(base));
             }
             if !self.eat(T::Comma) {
-                return Err(self.missing_comma_or(elts[elts.len() - 1].span));
+                return Err(self.missing_comma_or(last));
             }
             if self.at(close) {
-                return Ok(elts);
+                return Ok(self.take_exprs(base));
             }
-            elts.push(self.parse_element(Element::StarNamed)?);
+            let elt = self.parse_element(Element::StarNamed)?;
+            last = elt.span;
+            self.push_expr(elt);
         }
     }
 
@@ -682,8 +838,8 @@ impl<'src> Parser<'src> {
             let close = self.bump().span;
             return Ok(Expr::new(
                 ExprKind::Dict {
-                    keys: Vec::new(),
-                    values: Vec::new(),
+                    keys: Box::default(),
+                    values: Box::default(),
                 },
                 open.to(close),
             ));
@@ -745,6 +901,7 @@ impl<'src> Parser<'src> {
             values.push(self.parse_expression()?);
         }
         let close = self.bump().span;
+        let (keys, values) = (keys.into_boxed_slice(), values.into_boxed_slice());
         Ok(Expr::new(ExprKind::Dict { keys, values }, open.to(close)))
     }
 
@@ -790,10 +947,12 @@ impl<'src> Parser<'src> {
             self.set_store_target(&mut target, super::targets::TargetKind::For)?;
             self.expect(T::In, "in")?;
             let iter = self.parse_disjunction()?;
-            let mut ifs = Vec::new();
+            let base = self.exprs_base();
             while self.eat(T::If) {
-                ifs.push(self.parse_disjunction()?);
+                let cond = self.parse_disjunction()?;
+                self.push_expr(cond);
             }
+            let ifs = self.take_exprs(base);
             generators.push(ComprehensionFor {
                 target,
                 iter,

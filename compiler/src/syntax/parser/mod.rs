@@ -20,7 +20,7 @@ mod statement;
 mod strings;
 mod targets;
 
-use super::ast::{Ident, Module, NodeId};
+use super::ast::{Expr, Ident, Keyword, Module, Name, NodeId, Stmt};
 use super::error::{SyntaxError, SyntaxErrorKind};
 use super::lexer::{lex, lex_fragment, Lexed};
 use super::span::Span;
@@ -43,13 +43,63 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
     parser.parse_module()
 }
 
+/// Scratch stacks for lists whose length is unknown until they end (call
+/// arguments, tuple elements, statement bodies): a list under construction
+/// sits on top of its stack, above any enclosing list's elements, and is
+/// moved into an exact-size `Vec` when it ends. Growing each `Vec` in place
+/// instead would allocate room for four elements for every one- or
+/// two-element list, and most lists are that short.
+///
+/// A parse function that succeeds leaves the stacks as it found them; one
+/// that fails may leave elements behind, which [`Parser::backtrack`] drops.
+#[derive(Default)]
+struct Scratch {
+    exprs: Vec<Expr>,
+    stmts: Vec<Stmt>,
+    keywords: Vec<Keyword>,
+}
+
+/// The elements of `stack` from `base` on, moved (one `memcpy`) into a
+/// `Vec` of exactly their number; `stack` keeps its buffer.
+fn take_from<T>(stack: &mut Vec<T>, base: usize) -> Vec<T> {
+    if base == 0 {
+        // `split_off(0)` would hand over the stack's whole buffer.
+        let mut list = Vec::with_capacity(stack.len());
+        list.append(stack);
+        list
+    } else {
+        stack.split_off(base)
+    }
+}
+
+/// The number of `\n` bytes in `text`, counted in short chunks so that the
+/// compiler can count many bytes at once.
+fn count_newlines(text: &str) -> usize {
+    text.as_bytes()
+        .chunks(255)
+        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n'))))
+        .sum()
+}
+
+/// A position to backtrack to: the token index and the scratch stacks' heights.
+#[derive(Clone, Copy)]
+struct Checkpoint {
+    pos: usize,
+    exprs: usize,
+    stmts: usize,
+    keywords: usize,
+}
+
 pub(crate) struct Parser<'src> {
     source: &'src str,
     tokens: Vec<Token>,
     lex_error: Option<SyntaxError>,
     pos: usize,
+    /// `tokens[pos]`, read on every look at the current token.
+    current: Token,
     next_node_id: u32,
     depth: u32,
+    scratch: Scratch,
 }
 
 impl<'src> Parser<'src> {
@@ -62,28 +112,37 @@ impl<'src> Parser<'src> {
                 span: Span::at(end),
             });
         }
+        let current = tokens[0];
         Parser {
             source,
             tokens,
             lex_error: lexed.error,
             pos: 0,
+            current,
             next_node_id,
             depth: 0,
+            scratch: Scratch::default(),
         }
     }
 
     fn parse_module(&mut self) -> PResult<Module> {
-        let mut body = Vec::new();
+        // The module's statements stay on the statement stack to the end.
+        // Nearly every statement ends a line, so reserving one slot per
+        // line avoids regrowing (copying) a large module's stack; the
+        // unused tail is never touched.
+        self.scratch.stmts.reserve(count_newlines(self.source) + 1);
         while self.peek() != TokenKind::EndOfFile {
             let before = self.pos;
             if self.eat(TokenKind::Newline) {
                 continue;
             }
-            self.parse_statement_into(&mut body)?;
+            self.parse_statement()?;
             self.assert_progress(before)?;
         }
+        // The module's statements are all that is left on the stack: take
+        // it whole rather than copying it.
         Ok(Module {
-            body,
+            body: std::mem::take(&mut self.scratch.stmts),
             span: Span::new(0, self.source.len() as u32),
         })
     }
@@ -96,14 +155,61 @@ impl<'src> Parser<'src> {
         id
     }
 
+    // ---- scratch stacks and backtracking ----
+
+    /// Where `take_exprs` will start the list about to be pushed.
+    fn exprs_base(&self) -> usize {
+        self.scratch.exprs.len()
+    }
+
+    fn push_expr(&mut self, expr: Expr) {
+        self.scratch.exprs.push(expr);
+    }
+
+    /// The expressions pushed since `base`, as an exact-size list.
+    fn take_exprs(&mut self, base: usize) -> Vec<Expr> {
+        take_from(&mut self.scratch.exprs, base)
+    }
+
+    fn stmts_base(&self) -> usize {
+        self.scratch.stmts.len()
+    }
+
+    fn push_stmt(&mut self, stmt: Stmt) {
+        self.scratch.stmts.push(stmt);
+    }
+
+    fn take_stmts(&mut self, base: usize) -> Vec<Stmt> {
+        take_from(&mut self.scratch.stmts, base)
+    }
+
+    fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            pos: self.pos,
+            exprs: self.scratch.exprs.len(),
+            stmts: self.scratch.stmts.len(),
+            keywords: self.scratch.keywords.len(),
+        }
+    }
+
+    /// Returns to `checkpoint`, dropping whatever a failed parse left on
+    /// the scratch stacks since.
+    fn backtrack(&mut self, checkpoint: Checkpoint) {
+        self.pos = checkpoint.pos;
+        self.current = self.tokens[self.pos];
+        self.scratch.exprs.truncate(checkpoint.exprs);
+        self.scratch.stmts.truncate(checkpoint.stmts);
+        self.scratch.keywords.truncate(checkpoint.keywords);
+    }
+
     // ---- token cursor ----
 
     fn token(&self) -> Token {
-        self.tokens[self.pos]
+        self.current
     }
 
     fn peek(&self) -> TokenKind {
-        self.tokens[self.pos].kind
+        self.current.kind
     }
 
     fn peek_nth(&self, n: usize) -> TokenKind {
@@ -112,7 +218,7 @@ impl<'src> Parser<'src> {
     }
 
     fn span(&self) -> Span {
-        self.tokens[self.pos].span
+        self.current.span
     }
 
     /// The span of the most recently consumed token.
@@ -138,9 +244,10 @@ impl<'src> Parser<'src> {
     }
 
     fn bump(&mut self) -> Token {
-        let tok = self.tokens[self.pos];
+        let tok = self.current;
         if self.pos + 1 < self.tokens.len() {
             self.pos += 1;
+            self.current = self.tokens[self.pos];
         }
         tok
     }
@@ -176,9 +283,9 @@ impl<'src> Parser<'src> {
     fn ident(&self, tok: Token) -> Ident {
         let text = self.text(tok.span);
         let name = if text.is_ascii() {
-            text.to_owned()
+            Name::new(text)
         } else {
-            text.nfkc().collect()
+            Name::from(text.nfkc().collect::<String>())
         };
         Ident {
             name,
@@ -300,7 +407,10 @@ impl<'src> Parser<'src> {
         let lexed = lex_fragment(self.source, range);
         let mut sub = Parser::new(self.source, lexed, self.next_node_id);
         sub.depth = self.depth;
+        // The fragment's lists go on top of this parser's stacks.
+        sub.scratch = std::mem::take(&mut self.scratch);
         let result = f(&mut sub);
+        self.scratch = std::mem::take(&mut sub.scratch);
         self.next_node_id = sub.next_node_id;
         let value = result?;
         if !sub.at(TokenKind::EndOfFile) {

@@ -13,23 +13,26 @@ use crate::syntax::span::Span;
 use crate::syntax::token::TokenKind as T;
 
 impl<'src> Parser<'src> {
-    /// Parses one statement line (or compound statement) into `out`.
-    pub(super) fn parse_statement_into(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+    /// Parses one statement line (or compound statement) onto the
+    /// statement stack.
+    pub(super) fn parse_statement(&mut self) -> PResult<()> {
         match self.peek() {
             T::Def | T::If | T::Class | T::With | T::For | T::Try | T::While | T::At => {
-                out.push(self.parse_compound()?);
+                let stmt = self.parse_compound()?;
+                self.push_stmt(stmt);
                 Ok(())
             }
             T::Async if matches!(self.peek_nth(1), T::Def | T::With | T::For) => {
-                out.push(self.parse_compound()?);
+                let stmt = self.parse_compound()?;
+                self.push_stmt(stmt);
                 Ok(())
             }
             T::Name if self.at_soft_keyword("match") => {
                 if let Some(stmt) = self.try_parse_match()? {
-                    out.push(stmt);
+                    self.push_stmt(stmt);
                     return Ok(());
                 }
-                self.parse_simple_statements(out)
+                self.parse_simple_statements()
             }
             // CPython points at the last character of the indentation.
             T::Indent => {
@@ -39,7 +42,7 @@ impl<'src> Parser<'src> {
             T::Error => Err(self
                 .lex_error_here()
                 .unwrap_or_else(|| self.invalid_syntax())),
-            _ => self.parse_simple_statements(out),
+            _ => self.parse_simple_statements(),
         }
     }
 
@@ -78,10 +81,10 @@ impl<'src> Parser<'src> {
     }
 
     fn parse_block_body(&mut self, after: &'static str, header: Span) -> PResult<Vec<Stmt>> {
-        let mut body = Vec::new();
+        let base = self.stmts_base();
         if !self.eat(T::Newline) {
-            self.parse_simple_statements(&mut body)?;
-            return Ok(body);
+            self.parse_simple_statements()?;
+            return Ok(self.take_stmts(base));
         }
         if !self.eat(T::Indent) {
             if let Some(err) = self.lex_error_here() {
@@ -97,11 +100,11 @@ impl<'src> Parser<'src> {
         }
         while !self.at(T::Dedent) && !self.at(T::EndOfFile) {
             let before = self.pos;
-            self.parse_statement_into(&mut body)?;
+            self.parse_statement()?;
             self.assert_progress(before)?;
         }
         self.eat(T::Dedent);
-        Ok(body)
+        Ok(self.take_stmts(base))
     }
 
     /// 1-based line of a byte offset (only computed for error messages).
@@ -325,7 +328,7 @@ impl<'src> Parser<'src> {
         if !self.at(T::LPar) {
             return Ok(None);
         }
-        let checkpoint = self.pos;
+        let checkpoint = self.checkpoint();
         self.bump();
         let mut items = Vec::new();
         let parsed: PResult<()> = (|| {
@@ -340,7 +343,7 @@ impl<'src> Parser<'src> {
         if parsed.is_ok() && !items.is_empty() && self.eat(T::RPar) && self.at(T::Colon) {
             return Ok(Some(items));
         }
-        self.pos = checkpoint;
+        self.backtrack(checkpoint);
         Ok(None)
     }
 
@@ -466,16 +469,16 @@ impl<'src> Parser<'src> {
     /// `match subject:` with its cases, or `None` when `match` here is an
     /// ordinary name (`match = 1`, `match(x)`), in which case nothing is consumed.
     fn try_parse_match(&mut self) -> PResult<Option<Stmt>> {
-        let checkpoint = self.pos;
+        let checkpoint = self.checkpoint();
         let header = self.bump().span;
         if !self.starts_expression() {
-            self.pos = checkpoint;
+            self.backtrack(checkpoint);
             return Ok(None);
         }
         let subject = match self.parse_sequence(Element::StarNamed) {
             Ok(subject) if self.at(T::Colon) => subject,
             _ => {
-                self.pos = checkpoint;
+                self.backtrack(checkpoint);
                 return Ok(None);
             }
         };
@@ -535,11 +538,12 @@ impl<'src> Parser<'src> {
 
     // ---- simple statements ----
 
-    /// `simple_stmt (';' simple_stmt)* [';'] NEWLINE`.
-    fn parse_simple_statements(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+    /// `simple_stmt (';' simple_stmt)* [';'] NEWLINE`, onto the statement stack.
+    fn parse_simple_statements(&mut self) -> PResult<()> {
         loop {
             let before = self.pos;
-            out.push(self.parse_simple_statement()?);
+            let stmt = self.parse_simple_statement()?;
+            self.push_stmt(stmt);
             self.assert_progress(before)?;
             if self.eat(T::Semi) {
                 if self.eat(T::Newline) {
@@ -662,7 +666,7 @@ impl<'src> Parser<'src> {
     fn parse_dotted_name(&mut self) -> PResult<(String, Span)> {
         let first = self.expect_ident()?;
         let mut span = first.span;
-        let mut name = first.name;
+        let mut name = String::from(first.name);
         while self.eat(T::Dot) {
             let part = self.expect_ident()?;
             name.push('.');
@@ -685,7 +689,10 @@ impl<'src> Parser<'src> {
         }
         let module = if self.at(T::Name) {
             let (name, span) = self.parse_dotted_name()?;
-            Some(Ident { name, span })
+            Some(Ident {
+                name: name.into(),
+                span,
+            })
         } else if level == 0 {
             return Err(self.invalid_syntax());
         } else {
@@ -721,7 +728,7 @@ impl<'src> Parser<'src> {
                 span = span.to(asname.span);
             }
             names.push(Alias {
-                name: name.name,
+                name: name.name.into(),
                 asname,
                 span,
             });
@@ -780,12 +787,12 @@ impl<'src> Parser<'src> {
                     };
                     if let Some(name) = name {
                         if self.starts_expression() && !self.at(T::Star) {
-                            let checkpoint = self.pos;
+                            let checkpoint = self.checkpoint();
                             let end = self
                                 .parse_expressions()
                                 .map(|e| e.span)
                                 .unwrap_or(self.span());
-                            self.pos = checkpoint;
+                            self.backtrack(checkpoint);
                             return Err(self.error(
                                 SyntaxErrorKind::MissingParentheses { name },
                                 first.span.to(end),
@@ -810,11 +817,18 @@ impl<'src> Parser<'src> {
     }
 
     fn parse_assignment(&mut self, first: Expr, start: Span) -> PResult<Stmt> {
-        let mut exprs = vec![first];
+        let base = self.exprs_base();
+        self.push_expr(first);
         while self.eat(T::Equal) {
-            exprs.push(self.parse_value()?);
+            let value = self.parse_value()?;
+            self.push_expr(value);
         }
-        let value = exprs.pop().ok_or_else(|| self.invalid_syntax())?;
+        let value = self
+            .scratch
+            .exprs
+            .pop()
+            .ok_or_else(|| self.invalid_syntax())?;
+        let mut exprs = self.take_exprs(base);
         let single = exprs.len() == 1;
         for (i, target) in exprs.iter_mut().enumerate() {
             let kind = TargetKind::Assign {

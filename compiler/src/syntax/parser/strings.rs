@@ -28,6 +28,17 @@ impl JoinedBuilder {
         self.text_span = Some(self.text_span.map_or(span, |s| s.to(span)));
     }
 
+    /// `push_text` for a decoded literal: the first piece of text is kept
+    /// as it is instead of being copied.
+    fn push_owned_text(&mut self, text: String, span: Span) {
+        if self.text.is_empty() && !text.is_empty() {
+            self.text = text;
+            self.text_span = Some(self.text_span.map_or(span, |s| s.to(span)));
+        } else {
+            self.push_text(&text, span);
+        }
+    }
+
     fn flush(&mut self) {
         if let Some(span) = self.text_span.take() {
             let text = std::mem::take(&mut self.text);
@@ -62,7 +73,7 @@ impl<'src> Parser<'src> {
             match literal {
                 StringLiteral::Str(s) => {
                     saw_str = true;
-                    builder.push_text(&s, tok.span);
+                    builder.push_owned_text(s, tok.span);
                 }
                 StringLiteral::Bytes(b) => bytes.get_or_insert_with(Vec::new).extend(b),
                 StringLiteral::FString => {
@@ -95,7 +106,7 @@ impl<'src> Parser<'src> {
     ) -> PResult<()> {
         for part in parts {
             match part {
-                FStringPart::Literal { value, span } => builder.push_text(&value, span),
+                FStringPart::Literal { value, span } => builder.push_owned_text(value, span),
                 FStringPart::Field(field) => {
                     if let Some(debug) = &field.debug_text {
                         builder.push_text(debug, field.expr);
