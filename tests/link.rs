@@ -1,5 +1,5 @@
-//! Linking and running native executables, before the code generator
-//! exists: small C programs stand in for generated objects. They define
+//! Linking and running native executables: small C programs stand in for
+//! generated objects. They define
 //! `main`, call the runtime archive's C ABI, and are linked by
 //! `krait::link` exactly as generated objects will be; `krait::run_native`
 //! runs them and passes their exit code or fatal signal on.
@@ -89,6 +89,40 @@ fn runtime_program(options: &LinkOptions) -> (TempDir, PathBuf) {
 
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Every function of the ABI table, and the data generated code reads,
+/// is defined by the runtime archive: a C program taking the address of
+/// each links (with --gc-sections, an undefined symbol is an error) and
+/// sees them all non-null.
+#[test]
+fn every_abi_entry_resolves_in_the_runtime_archive() {
+    let mut names: Vec<&str> = krait_runtime::abi::ABI.iter().map(|f| f.name).collect();
+    names.push("KRAIT_RECURSION");
+    let mut source = String::new();
+    for name in &names {
+        source.push_str(&format!("extern char {name};\n"));
+    }
+    source.push_str("void *const symbols[] = {\n");
+    for name in &names {
+        source.push_str(&format!("    &{name},\n"));
+    }
+    source.push_str("};\nint main(void) {\n    int missing = 0;\n");
+    source.push_str("    for (unsigned i = 0; i < sizeof symbols / sizeof *symbols; i++)\n");
+    source.push_str("        missing += symbols[i] == 0;\n    return missing;\n}\n");
+    let dir = tempfile::tempdir().expect("cannot create a temporary directory");
+    let object = cc(&dir, "abi", &source, &["-c"]);
+    let exe = dir.path().join("abi");
+    if let Err(error) = link::link_executable(&[&object], &exe) {
+        panic!("{error}\n{}", error.cc_stderr().unwrap_or(""));
+    }
+    let out = Command::new(&exe).output().expect("cannot run the program");
+    assert_eq!(out.status.code(), Some(0), "{} ABI symbols", names.len());
+    assert!(
+        names.len() > 90,
+        "the ABI table lists {} functions",
+        names.len()
+    );
 }
 
 #[test]

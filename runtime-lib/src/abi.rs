@@ -186,10 +186,6 @@ fn call(f: Value, args: *const Value, nargs: usize, kwnames: Value) -> PyResult 
     ops::call::call(f, args_slice(args, nargs), kwnames_opt(kwnames))
 }
 
-fn print(args: *const Value, nargs: usize) -> PyResult {
-    crate::builtins::print::print(args_slice(args, nargs), None)
-}
-
 fn compare(a: Value, b: Value, op: u32) -> PyResult {
     match CompareOp::from_u32(op) {
         Some(op) => ops::compare::rich_compare(a, b, op),
@@ -297,8 +293,8 @@ abi! {
     fn krait_unpack_ex(v: Value, out: *mut Value, before: u32, after: u32) -> Status = n::unpack_ex;
 
     // ---- names and variables ----
-    /// `LOAD_GLOBAL`.
-    fn krait_load_global(globals: Value, name: Value) -> Value = crate::runtime::load_global;
+    /// `LOAD_GLOBAL` through the site's cache (four zeroed words).
+    fn krait_load_global_cached(globals: Value, name: Value, cache: *mut Value) -> Value = n::load_global_cached;
     /// `LOAD_NAME`.
     fn krait_load_name(ns: Value, globals: Value, name: Value) -> Value = n::load_name;
     /// `STORE_NAME`/`STORE_GLOBAL`.
@@ -313,25 +309,21 @@ abi! {
     fn krait_load_classderef(ns: Value, cell: Value, code: u32, index: u32) -> Value = n::load_classderef;
     /// A new cell holding `v` (NULL: empty).
     fn krait_new_cell(v: Value) -> Value = n::new_cell;
-    /// The contents of a cell (NULL when empty).
-    fn krait_cell_get(cell: Value) -> Value = n::cell_get;
-    /// Sets a cell's contents (NULL empties it).
-    fn krait_cell_set(cell: Value, v: Value) -> () = n::cell_set;
     /// Free variable `index` from the closure of function `func`.
     fn krait_free_var(func: Value, index: u32) -> Value = n::free_var;
     /// NotImplementedError for a constant the runtime cannot represent.
     fn krait_unsupported_constant() -> Value = crate::native::program::unsupported_constant;
 
     // ---- attributes and calls ----
-    /// `obj.name`.
-    fn krait_getattr(obj: Value, name: Value) -> Value = ops::attr::getattr;
-    /// `obj.name = value`.
-    fn krait_setattr(obj: Value, name: Value, value: Value) -> Status = ops::attr::setattr;
+    /// `obj.name` through the site's cache (four zeroed words).
+    fn krait_getattr_cached(obj: Value, name: Value, cache: *mut Value) -> Value = n::getattr_cached;
+    /// `obj.name = value` through the site's cache.
+    fn krait_setattr_cached(obj: Value, name: Value, value: Value, cache: *mut Value) -> Status = n::setattr_cached;
+    /// `LOAD_METHOD` through the site's cache; writes (function, self) or
+    /// (attribute, NULL) to `out[0..2]`.
+    fn krait_load_method_cached(obj: Value, name: Value, out: *mut Value, cache: *mut Value) -> Status = n::load_method_cached;
     /// `del obj.name`.
     fn krait_delattr(obj: Value, name: Value) -> Status = ops::attr::delattr;
-    /// `LOAD_METHOD`: writes the function and self (or NULL, then the
-    /// attribute) to `out[0..2]`.
-    fn krait_load_method(obj: Value, name: Value, out: *mut Value) -> Status = n::load_method;
     /// `f(*args)` with keyword names (a tuple of str, or NULL).
     fn krait_call(f: Value, args: *const Value, nargs: usize, kwnames: Value) -> Value = call;
     /// `CALL` after `LOAD_METHOD`: `first` is the function or NULL; `args`
@@ -436,10 +428,6 @@ abi! {
     // ---- the program ----
     /// Runs the program (the generated `main` calls this).
     fn krait_native_main(argc: i32, argv: *const *const c_char, program: *const ProgramDesc) -> i32 = n::native_main;
-    /// `repr(v)`.
-    fn krait_repr(v: Value) -> Value = ops::object::repr;
-    /// `print(*args)`.
-    fn krait_print(args: *const Value, nargs: usize) -> Value = print;
     /// Flushes stdout before exit.
     fn krait_runtime_exit() -> Status = runtime_exit;
 }

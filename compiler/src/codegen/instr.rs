@@ -160,7 +160,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             match cell {
                 Some(c) => {
                     let cell = self.load(self.deref(c)?, "cell")?;
-                    self.call_value("krait_cell_get", &[cell.into()])?
+                    self.cell_get(cell)?
                 }
                 None => self.load(self.local(0)?, "self")?,
             }
@@ -234,18 +234,16 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             I::BinarySubscr => {
                 let key = self.pop_v()?;
                 let v = self.pop_v()?;
-                self.push_call("krait_getitem", &[v.into(), key.into()], at, pre)?;
+                let r = self.fast_getitem(v, key)?;
+                self.check_value(r, at, pre)?;
+                self.push(r);
             }
             I::StoreSubscr => {
                 let key = self.pop_v()?;
                 let container = self.pop_v()?;
                 let value = self.pop_v()?;
-                self.status_call(
-                    "krait_setitem",
-                    &[container.into(), key.into(), value.into()],
-                    at,
-                    pre,
-                )?;
+                let r = self.fast_setitem(container, key, value)?;
+                self.check_status(r, at, pre)?;
             }
             I::DeleteSubscr => {
                 let key = self.pop_v()?;
@@ -510,7 +508,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             }
             I::LoadDeref { cell } | I::DeleteDeref { cell } => {
                 let c = self.load(self.deref(cell.index())?, "cell")?;
-                let v = self.call_value("krait_cell_get", &[c.into()])?;
+                let v = self.cell_get(c)?;
                 let unbound = self.is_null(v)?;
                 let bad = self.new_block("unbound");
                 let good = self.new_block("bound");
@@ -528,13 +526,13 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                 if matches!(instruction, I::LoadDeref { .. }) {
                     self.push(v);
                 } else {
-                    self.call_void("krait_cell_set", &[c.into(), self.null().into()])?;
+                    self.cell_set(c, self.null())?;
                 }
             }
             I::StoreDeref { cell } => {
                 let v = self.pop_v()?;
                 let c = self.load(self.deref(cell.index())?, "cell")?;
-                self.call_void("krait_cell_set", &[c.into(), v.into()])?;
+                self.cell_set(c, v)?;
             }
             I::LoadClassderef { cell } => {
                 let c = self.load(self.deref(cell.index())?, "cell")?;
@@ -553,7 +551,11 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             }
             I::LoadGlobal { name, push_null } => {
                 let n = self.name_value(name.index())?;
-                let r = self.call_value("krait_load_global", &[self.globals.into(), n.into()])?;
+                let cache = self.site_cache(at)?;
+                let r = self.call_value(
+                    "krait_load_global_cached",
+                    &[self.globals.into(), n.into(), cache.into()],
+                )?;
                 self.check_value(r, at, pre)?;
                 if push_null {
                     let null = self.null();
@@ -615,13 +617,25 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             I::LoadAttr { name } => {
                 let obj = self.pop_v()?;
                 let n = self.name_value(name.index())?;
-                self.push_call("krait_getattr", &[obj.into(), n.into()], at, pre)?;
+                let cache = self.site_cache(at)?;
+                self.push_call(
+                    "krait_getattr_cached",
+                    &[obj.into(), n.into(), cache.into()],
+                    at,
+                    pre,
+                )?;
             }
             I::StoreAttr { name } => {
                 let obj = self.pop_v()?;
                 let v = self.pop_v()?;
                 let n = self.name_value(name.index())?;
-                self.status_call("krait_setattr", &[obj.into(), n.into(), v.into()], at, pre)?;
+                let cache = self.site_cache(at)?;
+                self.status_call(
+                    "krait_setattr_cached",
+                    &[obj.into(), n.into(), v.into(), cache.into()],
+                    at,
+                    pre,
+                )?;
             }
             I::DeleteAttr { name } => {
                 let obj = self.pop_v()?;
@@ -631,9 +645,10 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             I::LoadMethod { name } => {
                 let obj = self.pop_v()?;
                 let n = self.name_value(name.index())?;
+                let cache = self.site_cache(at)?;
                 self.status_call(
-                    "krait_load_method",
-                    &[obj.into(), n.into(), self.buf.into()],
+                    "krait_load_method_cached",
+                    &[obj.into(), n.into(), self.buf.into(), cache.into()],
                     at,
                     pre,
                 )?;
@@ -1118,6 +1133,37 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             }
         }
         Ok(())
+    }
+
+    /// The address of a cell's contents (cells are made by MAKE_CELL or
+    /// come from a closure tuple, so `cell` is always a cell object).
+    fn cell_contents(&self, cell: IntValue<'ctx>) -> CgResult<inkwell::values::PointerValue<'ctx>> {
+        let ptr_t = self.cx.context.ptr_type(inkwell::AddressSpace::default());
+        let p = self.builder().build_int_to_ptr(cell, ptr_t, "cellp")?;
+        super::lower::byte_offset(self.cx, p, krait_runtime::types::cell::CELL_CONTENTS_OFFSET)
+    }
+
+    fn cell_get(&self, cell: IntValue<'ctx>) -> CgResult<IntValue<'ctx>> {
+        let p = self.cell_contents(cell)?;
+        self.load(p, "contents")
+    }
+
+    fn cell_set(&self, cell: IntValue<'ctx>, v: IntValue<'ctx>) -> CgResult<()> {
+        let p = self.cell_contents(cell)?;
+        self.builder().build_store(p, v)?;
+        Ok(())
+    }
+
+    /// A zeroed four-word global for the cache of the instruction at `at`.
+    fn site_cache(&self, at: usize) -> CgResult<inkwell::values::PointerValue<'ctx>> {
+        let ty = self.i64t.array_type(4);
+        let g = self
+            .cx
+            .module
+            .add_global(ty, None, &format!("cache.{}.{at}", self.index));
+        g.set_linkage(inkwell::module::Linkage::Internal);
+        g.set_initializer(&ty.const_zero());
+        Ok(g.as_pointer_value())
     }
 
     fn bump_handled(&mut self, by: i64) -> CgResult<()> {

@@ -13,7 +13,8 @@
 //! - [`instr`] lowers each instruction, mostly to one runtime call;
 //! - [`fast_path`] holds the inline fast paths (small-int and float
 //!   arithmetic and comparisons, truth tests), [`range_loop`] the inline
-//!   `for i in range(...)` loop;
+//!   `for i in range(...)` loop, [`subscript`] inline list and tuple
+//!   indexing;
 //! - [`assigned`] finds the locals bound on every path (no unbound
 //!   check needed);
 //! - [`abi`] declares runtime-lib's ABI table in the module;
@@ -38,6 +39,7 @@ mod instr;
 mod lower;
 mod program;
 mod range_loop;
+mod subscript;
 mod target;
 
 use std::fmt;

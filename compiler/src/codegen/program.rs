@@ -42,6 +42,8 @@ pub struct ProgramCx<'a, 'ctx> {
     pub module_functions: HashMap<String, u32>,
     /// The runtime's recursion counters (`KRAIT_RECURSION`).
     pub recursion: GlobalValue<'ctx>,
+    /// The type objects of `KnownType::ALL`, filled at start-up.
+    pub known_types: GlobalValue<'ctx>,
 }
 
 impl<'a, 'ctx> ProgramCx<'a, 'ctx> {
@@ -110,7 +112,14 @@ pub fn build_module<'ctx>(
     );
     let recursion = module.add_global(counters_ty, None, "KRAIT_RECURSION");
     recursion.set_linkage(Linkage::External);
+    let known_types = table(
+        &module,
+        i64t,
+        "known_types",
+        krait_runtime::native::KnownType::ALL.len(),
+    );
     let cx = ProgramCx {
+        known_types,
         recursion,
         context,
         module: &module,
@@ -332,13 +341,16 @@ fn emit_descriptor(cx: &ProgramCx, blob: &[u8]) -> CgResult<()> {
     descs_global.set_linkage(Linkage::Private);
     descs_global.set_constant(true);
     descs_global.set_initializer(&descs_value);
-    let program_ty =
-        context.struct_type(&[ptr.into(), i64t.into(), ptr.into(), i64t.into()], false);
+    let program_ty = context.struct_type(
+        &[ptr.into(), i64t.into(), ptr.into(), i64t.into(), ptr.into()],
+        false,
+    );
     let program_value = program_ty.const_named_struct(&[
         blob_global.as_pointer_value().into(),
         i64t.const_int(blob.len() as u64, false).into(),
         descs_global.as_pointer_value().into(),
         i64t.const_int(cx.codes.len() as u64, false).into(),
+        cx.known_types.as_pointer_value().into(),
     ]);
     let program_global = module.add_global(program_ty, None, "program");
     program_global.set_linkage(Linkage::Private);

@@ -86,6 +86,16 @@ fn namespace(ns: Value) -> PyResult<Value> {
     Ok(ns)
 }
 
+pub fn load_global_cached(globals: Value, name: Value, cache: *mut Value) -> PyResult {
+    // SAFETY: generated code passes its site's cache: four words, zeroed at
+    // start, the layout of `GlobalCache`.
+    let cache = unsafe { (cache as *mut crate::runtime::global_cache::GlobalCache).as_mut() };
+    match cache {
+        Some(cache) => crate::runtime::global_cache::load_global_cached(globals, name, cache),
+        None => crate::runtime::load_global(globals, name),
+    }
+}
+
 pub fn load_name(ns: Value, globals: Value, name: Value) -> PyResult {
     crate::runtime::load_name(namespace(ns)?, globals, name)
 }
@@ -137,17 +147,10 @@ pub fn new_cell(v: Value) -> PyResult {
     Ok(make_cell(v))
 }
 
-pub fn cell_get(cell: Value) -> PyResult {
+fn cell_get(cell: Value) -> PyResult {
     as_cell(cell)
         .map(|c| c.contents.get())
         .ok_or_else(|| error::internal_error("deref of a variable with no cell"))
-}
-
-pub fn cell_set(cell: Value, v: Value) -> PyResult<()> {
-    if let Some(c) = as_cell(cell) {
-        c.contents.set(v);
-    }
-    Ok(())
 }
 
 pub fn free_var(func: Value, index: u32) -> PyResult {
@@ -157,8 +160,28 @@ pub fn free_var(func: Value, index: u32) -> PyResult {
         .unwrap_or(Value::NULL))
 }
 
-pub fn load_method(obj: Value, name: Value, out: *mut Value) -> PyResult<()> {
-    let (f, self_) = ops::attr::load_method(obj, name)?;
+/// The site cache generated code passes (four zeroed words).
+fn attr_cache<'a>(cache: *mut Value) -> PyResult<&'a mut crate::ops::attr_cache::AttrCache> {
+    // SAFETY: generated code passes its site's cache, laid out as AttrCache.
+    unsafe { (cache as *mut crate::ops::attr_cache::AttrCache).as_mut() }
+        .ok_or_else(|| error::internal_error("no attribute cache"))
+}
+
+pub fn getattr_cached(obj: Value, name: Value, cache: *mut Value) -> PyResult {
+    crate::ops::attr_cache::getattr_cached(obj, name, attr_cache(cache)?)
+}
+
+pub fn setattr_cached(obj: Value, name: Value, value: Value, cache: *mut Value) -> PyResult<()> {
+    crate::ops::attr_cache::setattr_cached(obj, name, value, attr_cache(cache)?)
+}
+
+pub fn load_method_cached(
+    obj: Value,
+    name: Value,
+    out: *mut Value,
+    cache: *mut Value,
+) -> PyResult<()> {
+    let (f, self_) = crate::ops::attr_cache::load_method_cached(obj, name, attr_cache(cache)?)?;
     write_out(out, &[f, self_]);
     Ok(())
 }

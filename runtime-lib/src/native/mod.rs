@@ -131,5 +131,26 @@ impl NativeCode {
     }
 }
 
+/// Builtin types generated code tests objects against inline (its exact
+/// type in the header), in the order of the program's type table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KnownType {
+    List,
+    Tuple,
+}
+
+impl KnownType {
+    pub const ALL: [KnownType; 2] = [KnownType::List, KnownType::Tuple];
+
+    /// The type object.
+    pub fn value(self) -> Value {
+        let t = crate::types::registry::types();
+        match self {
+            KnownType::List => t.list.as_value(),
+            KnownType::Tuple => t.tuple.as_value(),
+        }
+    }
+}
+
 /// `co_flags` bit of `async def` generators.
 pub const ASYNC_GENERATOR: u32 = 0x200;

@@ -43,6 +43,8 @@ pub struct ProgramDesc {
     pub blob_len: usize,
     pub codes: *const CodeDesc,
     pub ncodes: usize,
+    /// The program's table of `KnownType`s (filled here, in their order).
+    pub types: *mut Value,
 }
 
 /// The stack of the program's thread (as the VM's: room for the recursion
@@ -143,6 +145,10 @@ fn load(program: &'static ProgramDesc) -> Result<&'static NativeCode, &'static s
     // `ncodes` descriptors, all static.
     let blob = unsafe { std::slice::from_raw_parts(program.blob, program.blob_len) };
     let descs = unsafe { std::slice::from_raw_parts(program.codes, program.ncodes) };
+    for (i, t) in super::KnownType::ALL.iter().enumerate() {
+        // SAFETY: the generated table has one slot per known type.
+        unsafe { *program.types.add(i) = t.value() };
+    }
     let mut r = BlobReader::new(blob);
     let nsources = r.u32().ok_or("sources")?;
     for _ in 0..nsources {

@@ -3,7 +3,8 @@
 //! One module per protocol, each applying CPython's dispatch rules over the
 //! type slots: `arith` (binary, in-place and unary operators), `compare`
 //! (rich comparison, `in`), `object` (repr, str, hash, truth, len),
-//! `attr` (getattr/setattr/delattr, method loading), `call`, `iter`
+//! `attr` (getattr/setattr/delattr, method loading) and `attr_cache` (the
+//! per-site caches of generated code over it), `call`, `iter`
 //! (iteration and unpacking), `subscript`, `isinstance`. The executors'
 //! instructions that are not a single protocol call live here too: `build`
 //! (building containers and strings), `format` (`FORMAT_VALUE`, `format()`,
@@ -14,6 +15,7 @@
 
 pub mod arith;
 pub mod attr;
+pub mod attr_cache;
 pub mod build;
 pub mod call;
 pub mod compare;

@@ -4,6 +4,7 @@
 //! start-up/exit (`runtime_init`, `runtime_exit`).
 
 pub mod frames;
+pub mod global_cache;
 pub mod import;
 pub mod math;
 pub mod recursion;

@@ -123,12 +123,16 @@ pub fn populate(ty: &'static TypeObject, spec: &TypeSpec, bases: &[&'static Type
     let base_values: Vec<Value> = bases.iter().map(|b| b.as_value()).collect();
     ty.bases.set(crate::types::tuple::new_tuple(&base_values));
     match crate::typeobj::mro::c3_mro(ty, bases) {
-        Ok(mro) => ty.mro.set(mro),
+        Ok(mro) => {
+            ty.mro.set(mro);
+            crate::typeobj::lookup_cache::invalidate();
+        }
         Err(_) => crate::types::registry::bug("builtin type with an inconsistent MRO"),
     }
     let dict = DictObject::new_value();
     ty.dict.set(dict);
     let d = ty.dict();
+    d.mark_type_dict();
     for m in spec.methods {
         d.set_str(
             intern(m.name),

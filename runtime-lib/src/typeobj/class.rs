@@ -234,6 +234,7 @@ pub fn new_class(
     let dict = DictObject::new_value();
     let d = DictObject::cast(dict).ok_or_else(|| crate::error::internal_error("class dict"))?;
     d.update_from(ns_dict)?;
+    d.mark_type_dict();
     let ty_ptr = alloc(TypeObject {
         header: Header::new(meta),
         slots: Slots::default(),
@@ -307,6 +308,7 @@ pub fn new_class(
         d.del_str(intern("__classcell__"));
     }
     ty.mro.set(mro::c3_mro(ty, &base_list)?);
+    super::lookup_cache::invalidate();
     heap_slots::fixup_slots(ty);
     for b in &base_list {
         if b.is_heap_type() {

@@ -11,11 +11,13 @@
 //! `types::registry`); user classes get the generic slots of `heap_slots`,
 //! which look the dunder methods up in the MRO. Submodules: `mro` (C3),
 //! `builder` (builtin types from specs), `class` (user classes at run time),
-//! `heap_slots`, `type_type` (the `type` type's own behaviour).
+//! `heap_slots`, `type_type` (the `type` type's own behaviour),
+//! `lookup_cache` (the type attribute cache behind [`TypeObject::lookup`]).
 
 pub mod builder;
 pub mod class;
 pub mod heap_slots;
+pub mod lookup_cache;
 pub mod mro;
 pub mod type_type;
 
@@ -261,8 +263,13 @@ impl TypeObject {
         mro.contains(&target)
     }
 
-    /// Looks `name` (a str) up in the dicts along the MRO (`_PyType_Lookup`).
+    /// Looks `name` (a str) up in the dicts along the MRO (`_PyType_Lookup`),
+    /// through the type attribute cache (`lookup_cache`).
     pub fn lookup(&self, name: Value) -> Option<Value> {
+        lookup_cache::cached(self, name, Self::lookup_uncached)
+    }
+
+    fn lookup_uncached(&self, name: Value) -> Option<Value> {
         for &t in self.mro_slice() {
             let ty = as_type_unchecked(t);
             if let Some(d) = DictObject::cast(ty.dict.get()) {

@@ -50,6 +50,18 @@ pub fn bind_arguments(
 ) -> PyResult<()> {
     let code = func.code_info;
     let names = kwnames_slice(kwnames);
+    // The common call: exactly the positional parameters, nothing else.
+    if names.is_empty()
+        && args.len() == code.argcount as usize
+        && code.kwonlyargcount == 0
+        && !code.has_varargs()
+        && !code.has_varkw()
+    {
+        if let Some(slots) = out.get_mut(..args.len()) {
+            slots.copy_from_slice(args);
+            return Ok(());
+        }
+    }
     let argcount = args.len() - names.len().min(args.len());
     let (positional, kwvalues) = args.split_at(argcount);
     let co_argcount = code.argcount as usize;

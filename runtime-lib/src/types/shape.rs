@@ -54,10 +54,16 @@ impl Shape {
 
     /// The slot index of `name`.
     pub fn index_of(&self, name: Value) -> Option<usize> {
+        if let Some(i) = self.names.iter().position(|&n| n == name) {
+            return Some(i);
+        }
+        // Names are nearly always the same interned strs; an equal str that
+        // is another object is found by text (a miss, such as a method name
+        // looked up on an instance, ends up here too).
+        let s = StrObject::cast(name)?;
         self.names
             .iter()
-            .position(|&n| n == name)
-            .or_else(|| self.names.iter().position(|&n| same_name(n, name)))
+            .position(|&n| StrObject::cast(n).is_some_and(|x| crate::types::string::str_eq(x, s)))
     }
 
     /// The shape with `name` appended (shared through the transition table).

@@ -140,6 +140,11 @@ fn tuple_contains(v: Value, item: Value) -> PyResult<bool> {
 
 fn tuple_getitem(v: Value, key: Value) -> PyResult {
     let t = this(v)?;
+    if let Some(i) = key.as_small_int() {
+        return normalize_index(i, t.len)
+            .map(|i| t.items()[i])
+            .ok_or_else(|| index_error("tuple index out of range"));
+    }
     if let Some(sl) = crate::types::slice::SliceObject::cast(key) {
         let ix = sl.indices(t.len)?;
         let items: Vec<Value> = ix.iter().map(|i| t.items()[i]).collect();

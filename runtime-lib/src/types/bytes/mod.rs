@@ -270,13 +270,14 @@ fn bytes_len(v: Value) -> PyResult<usize> {
 }
 
 fn bytes_contains(v: Value, item: Value) -> PyResult<bool> {
-    let hay = this(v)?.to_vec();
+    let hay = this(v)?;
     if let Some(needle) = bytes_data(item) {
-        return Ok(methods::find_sub(&hay, &needle, 0).is_some());
+        return Ok(methods::find_sub(&hay.data.borrow(), &needle, 0).is_some());
     }
     if int_of(item).is_some() || type_of(item).slots.index.get().is_some() {
+        // Converted before the buffer is read (`__index__` runs Python code).
         let b = byte_value(item, "byte")?;
-        return Ok(hay.contains(&b));
+        return Ok(hay.data.borrow().contains(&b));
     }
     Err(type_error(format!(
         "a bytes-like object is required, not '{}'",
@@ -285,12 +286,21 @@ fn bytes_contains(v: Value, item: Value) -> PyResult<bool> {
 }
 
 fn bytes_getitem(v: Value, key: Value) -> PyResult {
-    let data = this(v)?.to_vec();
+    let b = this(v)?;
     if let Some(sl) = SliceObject::cast(key) {
-        let ix = sl.indices(data.len())?;
-        let out: Vec<u8> = ix.iter().map(|i| data[i]).collect();
+        // The slice's `__index__` methods run before the buffer is read
+        // (and may resize a bytearray: what is gone is not read).
+        let ix = sl.indices(b.len())?;
+        let data = b.data.borrow();
+        let out: Vec<u8> = if ix.step == 1 {
+            let start = (ix.start as usize).min(data.len());
+            data[start..(start + ix.len).min(data.len())].to_vec()
+        } else {
+            ix.iter().filter_map(|i| data.get(i).copied()).collect()
+        };
         return Ok(new_like(v, out));
     }
+    // The index first: its `__index__` may resize a bytearray.
     let Some(i) = index_value(key)? else {
         return Err(type_error(format!(
             "{} indices must be integers or slices, not {}",
@@ -298,6 +308,7 @@ fn bytes_getitem(v: Value, key: Value) -> PyResult {
             type_of(key).name()
         )));
     };
+    let data = b.data.borrow();
     match normalize_index(i, data.len()) {
         Some(i) => Ok(Value::small_int(data[i] as i64)),
         None if is_bytearray(v) => Err(index_error("bytearray index out of range")),

@@ -95,7 +95,11 @@ pub fn bytearray_setitem(v: Value, key: Value, value: Value) -> PyResult<()> {
         b.data.borrow_mut().remove(i);
     } else {
         let x = byte_value(value, "byte")?;
-        b.data.borrow_mut()[i] = x;
+        // `__index__` of `value` ran Python code, which may have shrunk
+        // the buffer (CPython writes anyway; nothing is written here).
+        if let Some(slot) = b.data.borrow_mut().get_mut(i) {
+            *slot = x;
+        }
     }
     Ok(())
 }

@@ -9,6 +9,7 @@
 //! `keys()`, `values()` and `items()` return live views (`views`).
 //! Methods are in `methods`, iterators in `iter`, the table in `table`.
 
+mod cached;
 pub mod iter;
 pub mod methods;
 pub mod table;
@@ -86,7 +87,22 @@ impl DictObject {
     /// Modifies the table. The closure must not run Python code.
     fn write<R>(&self, f: impl FnOnce(&mut DictTable) -> R) -> R {
         // SAFETY: as `read`.
-        f(unsafe { &mut *self.table.get() })
+        let table = unsafe { &mut *self.table.get() };
+        let type_dict = table.type_dict;
+        let r = f(table);
+        if type_dict {
+            // A type's attributes changed: cached lookups may be stale.
+            table.type_dict = true;
+            crate::typeobj::lookup_cache::invalidate();
+        }
+        r
+    }
+
+    /// Marks the dict as a type's attribute dict: from now on, changing it
+    /// empties the type attribute cache (`typeobj::lookup_cache`).
+    pub fn mark_type_dict(&self) {
+        self.write(|t| t.type_dict = true);
+        crate::typeobj::lookup_cache::invalidate();
     }
 
     pub fn len(&self) -> usize {
@@ -198,14 +214,27 @@ impl DictObject {
     /// Lookup by a str key without running Python code (non-str keys that
     /// collide are treated as different).
     pub fn get_str(&self, key: Value) -> Option<Value> {
-        let s = StrObject::cast(key)?;
-        if self.is_empty() {
-            return None;
-        }
-        match self.find(key, s.hash(), false) {
-            Ok(Found::At { ix, .. }) => Some(self.read(|t| t.entries[ix].value)),
-            _ => None,
-        }
+        let h = StrObject::cast(key)?.hash();
+        // `find` without its restart machinery: nothing here runs Python
+        // code (globals, builtins and class attributes come this way).
+        self.read(|t| {
+            if t.used == 0 {
+                return None;
+            }
+            for slot in t.probe(h) {
+                let ix = t.indices[slot];
+                if ix == EMPTY {
+                    return None;
+                }
+                let Some(e) = usize::try_from(ix).ok().and_then(|ix| t.entries.get(ix)) else {
+                    continue;
+                };
+                if e.key == key || (e.hash == h && fast_eq(e.key, key) == Some(true)) {
+                    return Some(e.value);
+                }
+            }
+            None
+        })
     }
 
     /// Store under a str key without running Python code.

@@ -31,6 +31,8 @@ pub struct DictTable {
     /// Bumped on every structural change (insert of a new key, delete,
     /// rebuild), so a lookup interrupted by Python code can restart.
     pub version: u64,
+    /// The attribute dict of a type (see `DictObject::mark_type_dict`).
+    pub type_dict: bool,
 }
 
 /// The probe sequence of CPython's dict for `hash` in a table of `mask + 1`.

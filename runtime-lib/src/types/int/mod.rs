@@ -50,11 +50,12 @@ pub enum Int<'a> {
     Big(&'a BigInt),
 }
 
-impl Int<'_> {
-    pub fn to_bigint(self) -> Cow<'static, BigInt> {
+impl<'a> Int<'a> {
+    /// The value as a `BigInt`, borrowed when it is one already.
+    pub fn to_bigint(self) -> Cow<'a, BigInt> {
         match self {
             Int::Small(i) => Cow::Owned(BigInt::from(i)),
-            Int::Big(b) => Cow::Owned(b.clone()),
+            Int::Big(b) => Cow::Borrowed(b),
         }
     }
 

@@ -129,6 +129,11 @@ fn index_error_for(key: Value) -> crate::error::Raised {
 
 fn list_getitem(v: Value, key: Value) -> PyResult {
     let l = this(v)?;
+    if let Some(i) = key.as_small_int() {
+        return normalize_index(i, l.len())
+            .and_then(|i| l.get(i))
+            .ok_or_else(|| index_error("list index out of range"));
+    }
     if let Some(sl) = SliceObject::cast(key) {
         let ix = sl.indices(l.len())?;
         let items: Vec<Value> = ix.iter().filter_map(|i| l.get(i)).collect();
@@ -145,6 +150,12 @@ fn list_getitem(v: Value, key: Value) -> PyResult {
 
 fn list_setitem(v: Value, key: Value, value: Value) -> PyResult<()> {
     let l = this(v)?;
+    if let (Some(i), false) = (key.as_small_int(), value.is_null()) {
+        return match normalize_index(i, l.len()) {
+            Some(i) if l.items.set(i, value) => Ok(()),
+            _ => Err(index_error("list assignment index out of range")),
+        };
+    }
     if let Some(sl) = SliceObject::cast(key) {
         return set_slice(l, sl, value);
     }

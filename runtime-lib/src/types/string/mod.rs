@@ -18,7 +18,7 @@ pub mod printable;
 pub mod repr;
 
 use std::any::TypeId;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::mem::offset_of;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -144,13 +144,70 @@ fn new_str_of_type(s: String, ty: &TypeObject) -> Value {
     })
 }
 
+/// FNV-1a as a `Hasher`, for the intern table: the names looked up there
+/// are short, and SipHash (std's default) cost more than the lookup
+/// itself on every `lookup_str` of a dunder.
+#[derive(Clone, Copy)]
+struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= b as u64;
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<FnvHasher>;
+
 thread_local! {
-    static INTERNED: RefCell<HashMap<&'static str, Value>> = RefCell::new(HashMap::new());
+    static INTERNED: RefCell<HashMap<&'static str, Value, FnvBuild>> =
+        RefCell::new(HashMap::default());
+}
+
+/// Entries of [`RECENT_INTERNED`] (a power of two).
+const RECENT: usize = 256;
+
+thread_local! {
+    /// A direct-mapped cache in front of the intern table, keyed by the
+    /// address of the text asked for: runtime code interns the same few
+    /// literals (dunder names) over and over. A hit is confirmed by
+    /// comparing the text, so any `&str` may be asked for.
+    static RECENT_INTERNED: [Cell<(usize, Value)>; RECENT] =
+        const { [const { Cell::new((0, Value::NULL)) }; RECENT] };
+    /// The str of each ASCII character (CPython keeps such a table too).
+    static ASCII_CHARS: [Cell<Value>; 128] = const { [const { Cell::new(Value::NULL) }; 128] };
 }
 
 /// The interned str for `s` (one object per distinct text per thread):
 /// identifiers, attribute names, dunders.
 pub fn intern(s: &str) -> Value {
+    let addr = s.as_ptr() as usize;
+    let at = ((addr as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % RECENT;
+    let recent = RECENT_INTERNED.with(|r| {
+        let (a, v) = r[at].get();
+        (a == addr && as_str(v) == Some(s)).then_some(v)
+    });
+    if let Some(v) = recent {
+        return v;
+    }
+    let v = intern_slow(s);
+    RECENT_INTERNED.with(|r| r[at].set((addr, v)));
+    v
+}
+
+fn intern_slow(s: &str) -> Value {
     INTERNED.with(|m| {
         if let Some(&v) = m.borrow().get(s) {
             return v;
@@ -255,7 +312,13 @@ fn str_getitem(v: Value, key: Value) -> PyResult {
 pub fn char_str(c: char) -> Value {
     let mut buf = [0u8; 4];
     if c.is_ascii() {
-        return intern(c.encode_utf8(&mut buf));
+        return ASCII_CHARS.with(|chars| {
+            let cell = &chars[c as usize];
+            if cell.get().is_null() {
+                cell.set(intern(c.encode_utf8(&mut buf)));
+            }
+            cell.get()
+        });
     }
     new_str(c.encode_utf8(&mut buf))
 }

@@ -1,0 +1,147 @@
+//! Per-site attribute caches for generated code (inline caches keyed by
+//! type and shape): `obj.name`, `obj.name = v` and `obj.name(...)` each
+//! get an [`AttrCache`]. A hit is a few compares and one slot access; a
+//! miss takes the generic path (`ops::attr`) and refills the cache when
+//! the result has a cacheable form:
+//!
+//! - a load or store of an instance attribute (no data descriptor of that
+//!   name on the type, the name in the instance's shape): (type, shape,
+//!   slot index);
+//! - a method load (a plain function or method descriptor on the type,
+//!   the name absent from the instance's shape): (type, shape, function).
+//!
+//! Every entry is stamped with the type attribute cache's epoch, which
+//! changes whenever any type's attributes may have changed, so class
+//! changes (a new property, a replaced method) invalidate every site.
+
+use crate::error::PyResult;
+use crate::object::{downcast, type_of};
+use crate::ops::attr::{self, generic_getattr, generic_setattr};
+use crate::typeobj::lookup_cache;
+use crate::typeobj::{GetAttrFn, SetAttrFn, TypeObject};
+use crate::types::builtin_func::{MethodDescrObject, MethodKind};
+use crate::types::function::FunctionObject;
+use crate::types::instance::attrs_of;
+use crate::Value;
+
+/// One site's cache (zeroed: empty).
+#[repr(C)]
+pub struct AttrCache {
+    ty: usize,
+    /// The instance's shape (0 for objects without attributes).
+    shape: usize,
+    epoch: u64,
+    /// A slot index, or (method caches) the function's bits.
+    payload: u64,
+}
+
+fn shape_of(obj: Value) -> usize {
+    attrs_of(obj).map_or(0, |a| a.shape.get() as usize)
+}
+
+fn is_generic_get(ty: &TypeObject) -> bool {
+    ty.slots
+        .getattro
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, generic_getattr as GetAttrFn))
+}
+
+fn is_generic_set(ty: &TypeObject) -> bool {
+    ty.slots
+        .setattro
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, generic_setattr as SetAttrFn))
+}
+
+impl AttrCache {
+    fn hit(&self, obj: Value) -> bool {
+        self.ty == type_of(obj) as *const TypeObject as usize
+            && self.epoch == lookup_cache::epoch()
+            && self.shape == shape_of(obj)
+    }
+
+    fn fill(&mut self, obj: Value, payload: u64) {
+        *self = AttrCache {
+            ty: type_of(obj) as *const TypeObject as usize,
+            shape: shape_of(obj),
+            epoch: lookup_cache::epoch(),
+            payload,
+        };
+    }
+}
+
+/// The slot of instance attribute `name` of `obj`, if an access to it
+/// is an access to that slot (see the module doc).
+fn instance_slot(obj: Value, name: Value) -> Option<usize> {
+    let ty = type_of(obj);
+    if let Some(d) = ty.lookup(name) {
+        if type_of(d).slots.descr_set.get().is_some() {
+            return None;
+        }
+    }
+    attrs_of(obj)?.shape().index_of(name)
+}
+
+/// `obj.name` through `cache`.
+pub fn getattr_cached(obj: Value, name: Value, cache: &mut AttrCache) -> PyResult {
+    if obj.is_pointer() && cache.hit(obj) {
+        if let Some(v) = attrs_of(obj).and_then(|a| a.values.get(cache.payload as usize)) {
+            if !v.is_null() {
+                return Ok(v);
+            }
+        }
+    }
+    let v = attr::getattr(obj, name)?;
+    if obj.is_pointer() && is_generic_get(type_of(obj)) {
+        if let Some(i) = instance_slot(obj, name) {
+            cache.fill(obj, i as u64);
+        }
+    }
+    Ok(v)
+}
+
+/// `obj.name = value` through `cache`.
+pub fn setattr_cached(
+    obj: Value,
+    name: Value,
+    value: Value,
+    cache: &mut AttrCache,
+) -> PyResult<()> {
+    if obj.is_pointer() && cache.hit(obj) {
+        if let Some(attrs) = attrs_of(obj) {
+            if attrs.values.set(cache.payload as usize, value) {
+                return Ok(());
+            }
+        }
+    }
+    attr::setattr(obj, name, value)?;
+    if obj.is_pointer() && is_generic_set(type_of(obj)) {
+        if let Some(i) = instance_slot(obj, name) {
+            cache.fill(obj, i as u64);
+        }
+    }
+    Ok(())
+}
+
+/// `LOAD_METHOD` through `cache`: (function, obj) or (attribute, NULL).
+pub fn load_method_cached(
+    obj: Value,
+    name: Value,
+    cache: &mut AttrCache,
+) -> PyResult<(Value, Value)> {
+    if cache.hit(obj) {
+        // SAFETY: the payload is the bits of a function found on the type,
+        // which the type still holds (the epoch is unchanged).
+        return Ok((unsafe { Value::from_bits(cache.payload) }, obj));
+    }
+    let (f, self_) = attr::load_method(obj, name)?;
+    if !self_.is_null() {
+        let plain = downcast::<FunctionObject>(f).is_some()
+            || downcast::<MethodDescrObject>(f).is_some_and(|m| m.def.kind == MethodKind::Instance);
+        let shadowed = attrs_of(obj).is_some_and(|a| a.shape().index_of(name).is_some());
+        if plain && !shadowed {
+            cache.fill(obj, f.bits());
+        }
+    }
+    Ok((f, self_))
+}

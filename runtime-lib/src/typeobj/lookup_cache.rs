@@ -1,0 +1,135 @@
+//! The type attribute cache (CPython's method cache): remembers what
+//! [`TypeObject::lookup`] found for a (type, name) pair, so that attribute
+//! access, method calls and dunder lookups do not probe every dict along
+//! the MRO each time.
+//!
+//! The cache is direct-mapped and keyed by the type's address and the
+//! name's identity (names are nearly always interned strs; an equal name
+//! that is another object only misses). It holds no references of its own.
+//! Every entry is stamped with an epoch; [`invalidate`] starts a new epoch,
+//! which empties the cache at once. The epoch changes whenever a type's
+//! attribute dict changes (the dicts of types are marked, and
+//! `DictObject`'s writes check the mark) and whenever a type gets its MRO.
+//! Objects are never freed yet; when the collector frees one, it must call
+//! [`invalidate`], since a freed type or name could come back at the same
+//! address.
+
+use std::cell::Cell;
+
+use super::TypeObject;
+use crate::Value;
+
+/// Entries in the cache (a power of two).
+const SIZE: usize = 4096;
+
+#[derive(Clone, Copy)]
+struct Entry {
+    ty: *const TypeObject,
+    name: Value,
+    epoch: u64,
+    /// What the lookup found; NULL when the name is not on the type.
+    found: Value,
+}
+
+const UNUSED: Entry = Entry {
+    ty: std::ptr::null(),
+    name: Value::NULL,
+    epoch: 0,
+    found: Value::NULL,
+};
+
+struct Cache {
+    /// The current epoch; never 0, so unused entries never match.
+    epoch: Cell<u64>,
+    entries: [Cell<Entry>; SIZE],
+}
+
+thread_local! {
+    static CACHE: Cache = const {
+        Cache {
+            epoch: Cell::new(1),
+            entries: [const { Cell::new(UNUSED) }; SIZE],
+        }
+    };
+}
+
+fn slot(ty: *const TypeObject, name: Value) -> usize {
+    let key = (ty as usize as u64) ^ name.bits().rotate_left(32);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SIZE.trailing_zeros())) as usize
+}
+
+/// `ty.lookup(name)`, from the cache or from `lookup` (which must not run
+/// Python code, nor change any type).
+pub fn cached(
+    ty: &TypeObject,
+    name: Value,
+    lookup: impl FnOnce(&TypeObject, Value) -> Option<Value>,
+) -> Option<Value> {
+    let ptr = ty as *const TypeObject;
+    let at = slot(ptr, name);
+    let hit = CACHE.with(|c| {
+        let e = c.entries[at].get();
+        (e.epoch == c.epoch.get() && e.ty == ptr && e.name == name).then_some(e.found)
+    });
+    if let Some(found) = hit {
+        return (!found.is_null()).then_some(found);
+    }
+    let found = lookup(ty, name);
+    CACHE.with(|c| {
+        c.entries[at].set(Entry {
+            ty: ptr,
+            name,
+            epoch: c.epoch.get(),
+            found: found.unwrap_or(Value::NULL),
+        })
+    });
+    found
+}
+
+/// Forgets every cached lookup: a type's dict or MRO changed.
+pub fn invalidate() {
+    CACHE.with(|c| c.epoch.set(c.epoch.get() + 1));
+}
+
+/// The current epoch: it changes whenever any type's attributes may have
+/// changed (so per-site caches stamped with it can check their validity).
+pub fn epoch() -> u64 {
+    CACHE.with(|c| c.epoch.get())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ops::attr::{delattr, getattr_str, setattr};
+    use crate::testing::{class, s};
+    use crate::typeobj::as_type;
+    use crate::types::string::intern;
+    use crate::Value;
+
+    #[test]
+    fn every_change_to_a_type_shows_through_the_cache() {
+        let a = class("A", &[], &[("x", Value::small_int(1))]).unwrap();
+        let b = class("B", &[a], &[]).unwrap();
+        let ty = as_type(b).unwrap();
+        let x = intern("x");
+        assert_eq!(ty.lookup(x), Some(Value::small_int(1)));
+        assert_eq!(ty.lookup(x), Some(Value::small_int(1)));
+        // Through setattr on a base, on the type itself, and deletion.
+        setattr(a, x, Value::small_int(2)).unwrap();
+        assert_eq!(ty.lookup(x), Some(Value::small_int(2)));
+        setattr(b, x, Value::small_int(3)).unwrap();
+        assert_eq!(ty.lookup(x), Some(Value::small_int(3)));
+        delattr(b, x).unwrap();
+        assert_eq!(ty.lookup(x), Some(Value::small_int(2)));
+        delattr(a, x).unwrap();
+        assert_eq!(ty.lookup(x), None);
+        // Through the dict itself (as `C.__dict__` or `vars(C)` could).
+        let dict = as_type(a).unwrap().dict();
+        dict.set_item(x, Value::small_int(4)).unwrap();
+        assert_eq!(ty.lookup(x), Some(Value::small_int(4)));
+        dict.clear();
+        assert_eq!(ty.lookup(x), None);
+        // Cleared, the dict is still a type's dict.
+        dict.set_item(x, Value::small_int(5)).unwrap();
+        assert_eq!(s(getattr_str(b, "x").unwrap()), "5");
+    }
+}
