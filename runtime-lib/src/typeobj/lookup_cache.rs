@@ -31,15 +31,19 @@ struct Entry {
     found: Value,
 }
 
+/// All zero bits, so the thread-local table needs no space in the
+/// executable (it goes to .tbss); epoch 0 never matches.
 const UNUSED: Entry = Entry {
     ty: std::ptr::null(),
-    name: Value::NULL,
+    name: Value::ERROR,
     epoch: 0,
-    found: Value::NULL,
+    found: Value::ERROR,
 };
 
 struct Cache {
-    /// The current epoch; never 0, so unused entries never match.
+    /// The current epoch. Entries are stamped with epoch + 1, never 0, so
+    /// unused entries never match; everything starts as zero bits, so the
+    /// thread-local table takes no space in executables (.tbss).
     epoch: Cell<u64>,
     entries: [Cell<Entry>; SIZE],
 }
@@ -47,7 +51,7 @@ struct Cache {
 thread_local! {
     static CACHE: Cache = const {
         Cache {
-            epoch: Cell::new(1),
+            epoch: Cell::new(0),
             entries: [const { Cell::new(UNUSED) }; SIZE],
         }
     };
@@ -69,7 +73,7 @@ pub fn cached(
     let at = slot(ptr, name);
     let hit = CACHE.with(|c| {
         let e = c.entries[at].get();
-        (e.epoch == c.epoch.get() && e.ty == ptr && e.name == name).then_some(e.found)
+        (e.epoch == c.epoch.get() + 1 && e.ty == ptr && e.name == name).then_some(e.found)
     });
     if let Some(found) = hit {
         return (!found.is_null()).then_some(found);
@@ -79,7 +83,7 @@ pub fn cached(
         c.entries[at].set(Entry {
             ty: ptr,
             name,
-            epoch: c.epoch.get(),
+            epoch: c.epoch.get() + 1,
             found: found.unwrap_or(Value::NULL),
         })
     });
