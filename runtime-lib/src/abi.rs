@@ -293,7 +293,7 @@ abi! {
     fn krait_unpack_ex(v: Value, out: *mut Value, before: u32, after: u32) -> Status = n::unpack_ex;
 
     // ---- names and variables ----
-    /// `LOAD_GLOBAL` through the site's cache (four zeroed words).
+    /// `LOAD_GLOBAL` through the site's cache (`GLOBAL_CACHE_WORDS` zeroed words).
     fn krait_load_global_cached(globals: Value, name: Value, cache: *mut Value) -> Value = n::load_global_cached;
     /// `LOAD_NAME`.
     fn krait_load_name(ns: Value, globals: Value, name: Value) -> Value = n::load_name;
@@ -315,7 +315,7 @@ abi! {
     fn krait_unsupported_constant() -> Value = crate::native::program::unsupported_constant;
 
     // ---- attributes and calls ----
-    /// `obj.name` through the site's cache (four zeroed words).
+    /// `obj.name` through the site's cache (`ATTR_CACHE_WORDS` zeroed words).
     fn krait_getattr_cached(obj: Value, name: Value, cache: *mut Value) -> Value = n::getattr_cached;
     /// `obj.name = value` through the site's cache.
     fn krait_setattr_cached(obj: Value, name: Value, value: Value, cache: *mut Value) -> Status = n::setattr_cached;

@@ -551,7 +551,8 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             }
             I::LoadGlobal { name, push_null } => {
                 let n = self.name_value(name.index())?;
-                let cache = self.site_cache(at)?;
+                let cache =
+                    self.site_cache(at, krait_runtime::runtime::global_cache::GLOBAL_CACHE_WORDS)?;
                 let r = self.call_value(
                     "krait_load_global_cached",
                     &[self.globals.into(), n.into(), cache.into()],
@@ -617,7 +618,8 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             I::LoadAttr { name } => {
                 let obj = self.pop_v()?;
                 let n = self.name_value(name.index())?;
-                let cache = self.site_cache(at)?;
+                let cache =
+                    self.site_cache(at, krait_runtime::ops::attr_cache::ATTR_CACHE_WORDS)?;
                 self.push_call(
                     "krait_getattr_cached",
                     &[obj.into(), n.into(), cache.into()],
@@ -629,7 +631,8 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                 let obj = self.pop_v()?;
                 let v = self.pop_v()?;
                 let n = self.name_value(name.index())?;
-                let cache = self.site_cache(at)?;
+                let cache =
+                    self.site_cache(at, krait_runtime::ops::attr_cache::ATTR_CACHE_WORDS)?;
                 self.status_call(
                     "krait_setattr_cached",
                     &[obj.into(), n.into(), v.into(), cache.into()],
@@ -645,7 +648,8 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             I::LoadMethod { name } => {
                 let obj = self.pop_v()?;
                 let n = self.name_value(name.index())?;
-                let cache = self.site_cache(at)?;
+                let cache =
+                    self.site_cache(at, krait_runtime::ops::attr_cache::ATTR_CACHE_WORDS)?;
                 self.status_call(
                     "krait_load_method_cached",
                     &[obj.into(), n.into(), self.buf.into(), cache.into()],
@@ -1154,9 +1158,10 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         Ok(())
     }
 
-    /// A zeroed four-word global for the cache of the instruction at `at`.
-    fn site_cache(&self, at: usize) -> CgResult<inkwell::values::PointerValue<'ctx>> {
-        let ty = self.i64t.array_type(4);
+    /// A zeroed global of `words` words for the cache of the instruction
+    /// at `at`.
+    fn site_cache(&self, at: usize, words: u32) -> CgResult<inkwell::values::PointerValue<'ctx>> {
+        let ty = self.i64t.array_type(words);
         let g = self
             .cx
             .module

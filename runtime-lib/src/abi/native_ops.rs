@@ -87,7 +87,7 @@ fn namespace(ns: Value) -> PyResult<Value> {
 }
 
 pub fn load_global_cached(globals: Value, name: Value, cache: *mut Value) -> PyResult {
-    // SAFETY: generated code passes its site's cache: four words, zeroed at
+    // SAFETY: generated code passes its site's cache: `GLOBAL_CACHE_WORDS` words, zeroed at
     // start, the layout of `GlobalCache`.
     let cache = unsafe { (cache as *mut crate::runtime::global_cache::GlobalCache).as_mut() };
     match cache {
@@ -160,7 +160,7 @@ pub fn free_var(func: Value, index: u32) -> PyResult {
         .unwrap_or(Value::NULL))
 }
 
-/// The site cache generated code passes (four zeroed words).
+/// The site cache generated code passes (`ATTR_CACHE_WORDS` zeroed words).
 fn attr_cache<'a>(cache: *mut Value) -> PyResult<&'a mut crate::ops::attr_cache::AttrCache> {
     // SAFETY: generated code passes its site's cache, laid out as AttrCache.
     unsafe { (cache as *mut crate::ops::attr_cache::AttrCache).as_mut() }

@@ -35,6 +35,9 @@ pub struct AttrCache {
     payload: u64,
 }
 
+/// The cache's size in words (what generated code allocates per site).
+pub const ATTR_CACHE_WORDS: u32 = (std::mem::size_of::<AttrCache>() / 8) as u32;
+
 fn shape_of(obj: Value) -> usize {
     attrs_of(obj).map_or(0, |a| a.shape.get() as usize)
 }

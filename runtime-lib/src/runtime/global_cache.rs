@@ -20,7 +20,12 @@ pub struct GlobalCache {
     /// For a builtin: the builtins' version; u64::MAX for a global.
     builtins_version: u64,
     index: u64,
+    /// For a builtin: the builtins dict (a `&'static DictObject`).
+    builtins: u64,
 }
+
+/// The cache's size in words (what generated code allocates per site).
+pub const GLOBAL_CACHE_WORDS: u32 = (std::mem::size_of::<GlobalCache>() / 8) as u32;
 
 const IN_GLOBALS: u64 = u64::MAX;
 
@@ -36,7 +41,9 @@ pub fn load_global_cached(globals: Value, name: Value, cache: &mut GlobalCache) 
                 return Ok(v);
             }
         } else {
-            let b = super::builtins_dict();
+            // SAFETY: a builtin entry records the builtins dict, which lives
+            // for the whole program.
+            let b = unsafe { &*(cache.builtins as *const DictObject) };
             if cache.builtins_version == b.version() {
                 if let Some(v) = b.entry_value(index) {
                     return Ok(v);
@@ -50,6 +57,7 @@ pub fn load_global_cached(globals: Value, name: Value, cache: &mut GlobalCache) 
             globals_version: g.version(),
             builtins_version: IN_GLOBALS,
             index: index as u64,
+            builtins: 0,
         };
         return g
             .entry_value(index)
@@ -62,6 +70,7 @@ pub fn load_global_cached(globals: Value, name: Value, cache: &mut GlobalCache) 
             globals_version: g.version(),
             builtins_version: b.version(),
             index: index as u64,
+            builtins: b as *const DictObject as u64,
         };
     }
     super::load_global(globals, name)
@@ -81,6 +90,7 @@ mod tests {
             globals_version: 0,
             builtins_version: 0,
             index: 0,
+            builtins: 0,
         };
         let x = intern("x");
         g.set_str(x, Value::small_int(1));
@@ -101,6 +111,7 @@ mod tests {
             globals_version: 0,
             builtins_version: 0,
             index: 0,
+            builtins: 0,
         };
         let len = intern("len");
         let builtin = load_global_cached(globals, len, &mut cache).unwrap();
