@@ -78,6 +78,13 @@ pub unsafe fn native_main(
         let s = unsafe { CStr::from_ptr(*argv.add(i)) };
         args.push(s.to_string_lossy().into_owned());
     }
+    // A panic is a bug in the runtime. The archive is built with
+    // panic=abort, so report it and exit with 101 (as the compiler does)
+    // before the abort would kill the process with SIGABRT.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("krait: internal error (a bug in krait's runtime): {info}");
+        std::process::exit(101);
+    }));
     let program = program as usize;
     let worker = std::thread::Builder::new()
         .name("krait-main".to_owned())
