@@ -21,3 +21,9 @@ try:
     t[0] = 1
 except TypeError as e:
     print(e)
+for huge in (2**70, -2**70):
+    for seq in ([1], (1,), "a", b"a", bytearray(b"a")):
+        try:
+            seq[huge]
+        except IndexError as e:
+            print(type(seq).__name__, e)

@@ -35,6 +35,23 @@ pub fn compare_sequences(
     Ok(Value::from_bool(op.holds(len_a().cmp(&len_b()))))
 }
 
+/// A subscript's index (`__index__` of `key`), or None if `key` is not an
+/// integer. An index past the i64 range is IndexError, as CPython's
+/// `PyNumber_AsSsize_t(key, PyExc_IndexError)`.
+pub fn sequence_index(key: Value) -> PyResult<Option<i64>> {
+    match crate::types::int::index_value(key) {
+        Err(e) => {
+            if crate::error::clear_if(crate::types::registry::types().exc.OverflowError) {
+                return Err(crate::error::index_error(
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
+            Err(e)
+        }
+        ok => ok,
+    }
+}
+
 /// A Python index (negative from the end) into `0..len`, or None.
 pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
     let n = len as i64;

@@ -15,7 +15,7 @@ use crate::ops::{BinOp, CompareOp};
 use crate::typeobj::builder::TypeSpec;
 use crate::typeobj::{flags, SlotDefs, TypeObject};
 use crate::types::builtin_func::MethodDef;
-use crate::types::int::{index_value, int_from_usize, repeat_count};
+use crate::types::int::{int_from_usize, repeat_count};
 use crate::types::registry::types;
 use crate::types::sequence::{compare_sequences, normalize_index, repr_items};
 use crate::types::string::new_string;
@@ -150,7 +150,7 @@ fn tuple_getitem(v: Value, key: Value) -> PyResult {
         let items: Vec<Value> = ix.iter().map(|i| t.items()[i]).collect();
         return Ok(new_tuple(&items));
     }
-    let Some(i) = index_value(key)? else {
+    let Some(i) = crate::types::sequence::sequence_index(key)? else {
         return Err(type_error(format!(
             "tuple indices must be integers or slices, not {}",
             type_of(key).name()

@@ -301,7 +301,7 @@ fn bytes_getitem(v: Value, key: Value) -> PyResult {
         return Ok(new_like(v, out));
     }
     // The index first: its `__index__` may resize a bytearray.
-    let Some(i) = index_value(key)? else {
+    let Some(i) = crate::types::sequence::sequence_index(key)? else {
         return Err(type_error(format!(
             "{} indices must be integers or slices, not {}",
             if is_bytearray(v) { "bytearray" } else { "byte" },

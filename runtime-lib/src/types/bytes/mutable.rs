@@ -82,7 +82,7 @@ pub fn bytearray_setitem(v: Value, key: Value, value: Value) -> PyResult<()> {
         }
         return Ok(());
     }
-    let Some(i) = index_value(key)? else {
+    let Some(i) = crate::types::sequence::sequence_index(key)? else {
         return Err(type_error(format!(
             "bytearray indices must be integers or slices, not {}",
             type_of(key).name()

@@ -21,7 +21,7 @@ use crate::ops::object::{repr_enter, repr_leave};
 use crate::ops::{BinOp, CompareOp};
 use crate::typeobj::builder::TypeSpec;
 use crate::typeobj::{flags, SlotDefs, TypeObject};
-use crate::types::int::{index_value, repeat_count};
+use crate::types::int::repeat_count;
 use crate::types::registry::types;
 use crate::types::sequence::{compare_sequences, normalize_index, repr_items};
 use crate::types::slice::SliceObject;
@@ -139,7 +139,7 @@ fn list_getitem(v: Value, key: Value) -> PyResult {
         let items: Vec<Value> = ix.iter().filter_map(|i| l.get(i)).collect();
         return Ok(new_list(items));
     }
-    let Some(i) = index_value(key)? else {
+    let Some(i) = crate::types::sequence::sequence_index(key)? else {
         return Err(index_error_for(key));
     };
     match normalize_index(i, l.len()).and_then(|i| l.get(i)) {
@@ -159,7 +159,7 @@ fn list_setitem(v: Value, key: Value, value: Value) -> PyResult<()> {
     if let Some(sl) = SliceObject::cast(key) {
         return set_slice(l, sl, value);
     }
-    let Some(i) = index_value(key)? else {
+    let Some(i) = crate::types::sequence::sequence_index(key)? else {
         return Err(index_error_for(key));
     };
     let Some(i) = normalize_index(i, l.len()) else {

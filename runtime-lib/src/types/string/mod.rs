@@ -29,7 +29,6 @@ use crate::object::{downcast, type_of, PyPayload};
 use crate::ops::{BinOp, CompareOp};
 use crate::typeobj::builder::TypeSpec;
 use crate::typeobj::{flags, SlotDefs, TypeObject};
-use crate::types::int::index_value;
 use crate::types::registry::types;
 use crate::types::slice::SliceIndices;
 use crate::Value;
@@ -291,7 +290,7 @@ fn str_getitem(v: Value, key: Value) -> PyResult {
         let ix = sl.indices(so.char_len)?;
         return Ok(slice_str(so, &ix));
     }
-    let Some(i) = index_value(key)? else {
+    let Some(i) = crate::types::sequence::sequence_index(key)? else {
         return Err(type_error(format!(
             "string indices must be integers, not '{}'",
             type_of(key).name()
