@@ -357,15 +357,18 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         Ok((self.box_int(r)?, fits))
     }
 
-    /// `a <op> b` with the small-int and float fast paths (a bool result,
-    /// or whatever the runtime's comparison returns).
-    pub fn fast_compare(
+    /// The inline part of `a <op> b`: a small-int compare and a float
+    /// compare (small ints widened), each turned into a result by `finish`
+    /// and sent to `join`. Returns those results with their blocks, and the
+    /// block (not yet filled) where the runtime comparison must go.
+    fn numeric_compare(
         &mut self,
         op: ComparisonOperator,
         a: IntValue<'ctx>,
         b: IntValue<'ctx>,
-        slow: impl FnOnce(&Self) -> CgResult<IntValue<'ctx>>,
-    ) -> CgResult<IntValue<'ctx>> {
+        join: BasicBlock<'ctx>,
+        finish: impl Fn(&Self, IntValue<'ctx>) -> CgResult<IntValue<'ctx>>,
+    ) -> CgResult<(Vec<(IntValue<'ctx>, BasicBlock<'ctx>)>, BasicBlock<'ctx>)> {
         use ComparisonOperator as C;
         let (ip, fp) = match op {
             C::Less => (IntPredicate::SLT, FloatPredicate::OLT),
@@ -379,7 +382,6 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         let not_int = self.new_block("cmp.not_int");
         let float_bb = self.new_block("cmp.float");
         let slow_bb = self.new_block("cmp.slow");
-        let join = self.new_block("cmp.join");
         let ia = self.is_small_int(a)?;
         let ib = self.is_small_int(b)?;
         let both = self.builder().build_and(ia, ib, "both_int")?;
@@ -392,7 +394,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         let sa = bd.build_left_shift(a, sixteen, "sa")?;
         let sb = bd.build_left_shift(b, sixteen, "sb")?;
         let c = bd.build_int_compare(ip, sa, sb, "cmp")?;
-        let int_r = self.as_bool(c)?;
+        let int_r = finish(self, c)?;
         let int_end = self.current_block()?;
         self.builder().build_unconditional_branch(join)?;
 
@@ -412,18 +414,32 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         let fa = self.as_f64(a)?;
         let fb = self.as_f64(b)?;
         let c = self.builder().build_float_compare(fp, fa, fb, "fcmp")?;
-        let float_r = self.as_bool(c)?;
+        let float_r = finish(self, c)?;
         let float_end = self.current_block()?;
         self.builder().build_unconditional_branch(join)?;
+        Ok((vec![(int_r, int_end), (float_r, float_end)], slow_bb))
+    }
 
+    /// `a <op> b` with the small-int and float fast paths (a bool result,
+    /// or whatever the runtime's comparison returns).
+    pub fn fast_compare(
+        &mut self,
+        op: ComparisonOperator,
+        a: IntValue<'ctx>,
+        b: IntValue<'ctx>,
+        slow: impl FnOnce(&Self) -> CgResult<IntValue<'ctx>>,
+    ) -> CgResult<IntValue<'ctx>> {
+        let join = self.new_block("cmp.join");
+        let (mut incoming, slow_bb) = self.numeric_compare(op, a, b, join, |l, c| l.as_bool(c))?;
         self.builder().position_at_end(slow_bb);
         let s = slow(self)?;
-        let slow_end = self.current_block()?;
+        incoming.push((s, self.current_block()?));
         self.builder().build_unconditional_branch(join)?;
-
         self.builder().position_at_end(join);
         let phi = self.builder().build_phi(self.i64t, "r")?;
-        phi.add_incoming(&[(&int_r, int_end), (&float_r, float_end), (&s, slow_end)]);
+        for (v, bb) in &incoming {
+            phi.add_incoming(&[(v, *bb)]);
+        }
         Ok(phi.as_basic_value().into_int_value())
     }
 
@@ -461,58 +477,13 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         op: ComparisonOperator,
         pre: &[Slot<'ctx>],
     ) -> CgResult<()> {
-        use ComparisonOperator as C;
         let (target, if_true) = self
             .fusable_jump(at)
             .ok_or_else(|| CodegenError("no jump to fuse".to_owned()))?;
         let b = self.pop_v()?;
         let a = self.pop_v()?;
-        let (ip, fp) = match op {
-            C::Less => (IntPredicate::SLT, FloatPredicate::OLT),
-            C::LessEqual => (IntPredicate::SLE, FloatPredicate::OLE),
-            C::Equal => (IntPredicate::EQ, FloatPredicate::OEQ),
-            C::NotEqual => (IntPredicate::NE, FloatPredicate::UNE),
-            C::Greater => (IntPredicate::SGT, FloatPredicate::OGT),
-            C::GreaterEqual => (IntPredicate::SGE, FloatPredicate::OGE),
-        };
-        let int_bb = self.new_block("cmp.int");
-        let not_int = self.new_block("cmp.not_int");
-        let float_bb = self.new_block("cmp.float");
-        let slow_bb = self.new_block("cmp.slow");
         let join = self.new_block("cmp.join");
-        let ia = self.is_small_int(a)?;
-        let ib = self.is_small_int(b)?;
-        let both = self.builder().build_and(ia, ib, "both_int")?;
-        self.builder()
-            .build_conditional_branch(both, int_bb, not_int)?;
-
-        self.builder().position_at_end(int_bb);
-        let sixteen = self.i64t.const_int(16, false);
-        let bd = self.builder();
-        let sa = bd.build_left_shift(a, sixteen, "sa")?;
-        let sb = bd.build_left_shift(b, sixteen, "sb")?;
-        let int_c = bd.build_int_compare(ip, sa, sb, "cmp")?;
-        bd.build_unconditional_branch(join)?;
-
-        self.builder().position_at_end(not_int);
-        let fa_ok = {
-            let f = self.is_float(a)?;
-            self.builder().build_or(f, ia, "a_num")?
-        };
-        let fb_ok = {
-            let f = self.is_float(b)?;
-            self.builder().build_or(f, ib, "b_num")?
-        };
-        let both = self.builder().build_and(fa_ok, fb_ok, "both_num")?;
-        self.builder()
-            .build_conditional_branch(both, float_bb, slow_bb)?;
-        self.builder().position_at_end(float_bb);
-        let fa = self.as_f64(a)?;
-        let fb = self.as_f64(b)?;
-        let float_c = self.builder().build_float_compare(fp, fa, fb, "fcmp")?;
-        let float_end = self.current_block()?;
-        self.builder().build_unconditional_branch(join)?;
-
+        let (mut incoming, slow_bb) = self.numeric_compare(op, a, b, join, |_, c| Ok(c))?;
         self.builder().position_at_end(slow_bb);
         let code = self.u32(op as u32);
         let r = self.call_value("krait_compare", &[a.into(), b.into(), code.into()])?;
@@ -523,12 +494,14 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             known: super::lower::Known::Nothing,
         });
         let slow_c = self.truth(r, at + 1, &at_jump)?;
-        let slow_end = self.current_block()?;
+        incoming.push((slow_c, self.current_block()?));
         self.builder().build_unconditional_branch(join)?;
 
         self.builder().position_at_end(join);
         let phi = self.builder().build_phi(self.cx.context.bool_type(), "c")?;
-        phi.add_incoming(&[(&int_c, int_bb), (&float_c, float_end), (&slow_c, slow_end)]);
+        for (v, bb) in &incoming {
+            phi.add_incoming(&[(v, *bb)]);
+        }
         let c = phi.as_basic_value().into_int_value();
         let stack = self.stack.clone();
         self.skip = Some(at + 1);

@@ -445,20 +445,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             }
             I::LoadFast { local } => {
                 let v = self.load(self.local(local.index())?, "local")?;
-                let unbound = self.is_null(v)?;
-                let bad = self.new_block("unbound");
-                let good = self.new_block("bound");
-                self.builder()
-                    .build_conditional_branch(unbound, bad, good)?;
-                self.builder().position_at_end(bad);
-                let code = self.u32(self.index);
-                self.call_value(
-                    "krait_unbound_local",
-                    &[code.into(), self.u32(local.0).into()],
-                )?;
-                self.raise_result(at, pre)?;
-                self.builder().position_at_end(good);
-                self.open = true;
+                self.raise_if_null(v, "krait_unbound_local", local.0, at, pre)?;
                 self.push(v);
             }
             I::StoreFast { local } => {
@@ -468,20 +455,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             I::DeleteFast { local } => {
                 let p = self.local(local.index())?;
                 let v = self.load(p, "local")?;
-                let unbound = self.is_null(v)?;
-                let bad = self.new_block("unbound");
-                let good = self.new_block("bound");
-                self.builder()
-                    .build_conditional_branch(unbound, bad, good)?;
-                self.builder().position_at_end(bad);
-                let code = self.u32(self.index);
-                self.call_value(
-                    "krait_unbound_local",
-                    &[code.into(), self.u32(local.0).into()],
-                )?;
-                self.raise_result(at, pre)?;
-                self.builder().position_at_end(good);
-                self.open = true;
+                self.raise_if_null(v, "krait_unbound_local", local.0, at, pre)?;
                 self.builder().build_store(p, self.null())?;
             }
             I::MakeCell { cell } => {
@@ -509,20 +483,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             I::LoadDeref { cell } | I::DeleteDeref { cell } => {
                 let c = self.load(self.deref(cell.index())?, "cell")?;
                 let v = self.cell_get(c)?;
-                let unbound = self.is_null(v)?;
-                let bad = self.new_block("unbound");
-                let good = self.new_block("bound");
-                self.builder()
-                    .build_conditional_branch(unbound, bad, good)?;
-                self.builder().position_at_end(bad);
-                let code = self.u32(self.index);
-                self.call_value(
-                    "krait_unbound_deref",
-                    &[code.into(), self.u32(cell.0).into()],
-                )?;
-                self.raise_result(at, pre)?;
-                self.builder().position_at_end(good);
-                self.open = true;
+                self.raise_if_null(v, "krait_unbound_deref", cell.0, at, pre)?;
                 if matches!(instruction, I::LoadDeref { .. }) {
                     self.push(v);
                 } else {
@@ -1139,6 +1100,30 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         Ok(())
     }
 
+    /// Raises the unbound-variable error `error_fn(code, index)` at `at`
+    /// when `v` is NULL; continues in a new block otherwise.
+    fn raise_if_null(
+        &mut self,
+        v: IntValue<'ctx>,
+        error_fn: &str,
+        index: u32,
+        at: usize,
+        pre: &[Slot<'ctx>],
+    ) -> CgResult<()> {
+        let unbound = self.is_null(v)?;
+        let bad = self.new_block("unbound");
+        let good = self.new_block("bound");
+        self.builder()
+            .build_conditional_branch(unbound, bad, good)?;
+        self.builder().position_at_end(bad);
+        let code = self.u32(self.index);
+        self.call_value(error_fn, &[code.into(), self.u32(index).into()])?;
+        self.raise_result(at, pre)?;
+        self.builder().position_at_end(good);
+        self.open = true;
+        Ok(())
+    }
+
     /// The address of a cell's contents (cells are made by MAKE_CELL or
     /// come from a closure tuple, so `cell` is always a cell object).
     fn cell_contents(&self, cell: IntValue<'ctx>) -> CgResult<inkwell::values::PointerValue<'ctx>> {
@@ -1207,19 +1192,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                     Some((fast, cache)) => {
                         self.guarded_direct_call(callable, fast, cache, &arg_values)?
                     }
-                    None => {
-                        let buf = self.fill_buf(&arg_values)?;
-                        let kw = kwnames.unwrap_or(self.null());
-                        self.call_value(
-                            "krait_call",
-                            &[
-                                callable.into(),
-                                buf.into(),
-                                self.usize(argc).into(),
-                                kw.into(),
-                            ],
-                        )?
-                    }
+                    None => self.generic_call(callable, &arg_values, kwnames)?,
                 }
             }
         } else {
@@ -1240,6 +1213,27 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         self.check_value(r, at, pre)?;
         self.push(r);
         Ok(())
+    }
+
+    /// `callable(*args)` through the runtime (`kwnames` names the last
+    /// arguments); the result may be the error word.
+    pub fn generic_call(
+        &self,
+        callable: IntValue<'ctx>,
+        args: &[IntValue<'ctx>],
+        kwnames: Option<IntValue<'ctx>>,
+    ) -> CgResult<IntValue<'ctx>> {
+        let buf = self.fill_buf(args)?;
+        let kw = kwnames.unwrap_or(self.null());
+        self.call_value(
+            "krait_call",
+            &[
+                callable.into(),
+                buf.into(),
+                self.usize(args.len()).into(),
+                kw.into(),
+            ],
+        )
     }
 
     /// The fast entry and identity cache of module-level function `k`, if
@@ -1287,16 +1281,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             .into_int_value();
         self.builder().build_unconditional_branch(join)?;
         self.builder().position_at_end(generic);
-        let buf = self.fill_buf(args)?;
-        let r2 = self.call_value(
-            "krait_call",
-            &[
-                callable.into(),
-                buf.into(),
-                self.usize(args.len()).into(),
-                self.null().into(),
-            ],
-        )?;
+        let r2 = self.generic_call(callable, args, None)?;
         self.builder().build_unconditional_branch(join)?;
         self.builder().position_at_end(join);
         let phi = self.builder().build_phi(self.i64t, "r")?;

@@ -92,16 +92,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         self.builder().position_at_end(generic);
         self.builder()
             .build_store(site.flag, self.cx.context.bool_type().const_zero())?;
-        let buf = self.fill_buf(args)?;
-        let r = self.call_value(
-            "krait_call",
-            &[
-                callable.into(),
-                buf.into(),
-                self.usize(args.len()).into(),
-                self.null().into(),
-            ],
-        )?;
+        let r = self.generic_call(callable, args, None)?;
         let generic_end = self.current_insert_block()?;
         self.builder().build_unconditional_branch(join)?;
 

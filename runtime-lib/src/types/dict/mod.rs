@@ -214,27 +214,9 @@ impl DictObject {
     /// Lookup by a str key without running Python code (non-str keys that
     /// collide are treated as different).
     pub fn get_str(&self, key: Value) -> Option<Value> {
-        let h = StrObject::cast(key)?.hash();
         // `find` without its restart machinery: nothing here runs Python
         // code (globals, builtins and class attributes come this way).
-        self.read(|t| {
-            if t.used == 0 {
-                return None;
-            }
-            for slot in t.probe(h) {
-                let ix = t.indices[slot];
-                if ix == EMPTY {
-                    return None;
-                }
-                let Some(e) = usize::try_from(ix).ok().and_then(|ix| t.entries.get(ix)) else {
-                    continue;
-                };
-                if e.key == key || (e.hash == h && fast_eq(e.key, key) == Some(true)) {
-                    return Some(e.value);
-                }
-            }
-            None
-        })
+        self.str_entry_index(key).and_then(|i| self.entry_value(i))
     }
 
     /// Store under a str key without running Python code.
