@@ -14,7 +14,7 @@ use std::os::raw::c_char;
 use crate::error::PyResult;
 use crate::native::program::ProgramDesc;
 use crate::native::NativeFrame;
-use crate::ops::{self, BinOp, CompareOp};
+use crate::ops;
 use crate::Value;
 
 mod native_ops;
@@ -170,41 +170,6 @@ macro_rules! abi {
     };
 }
 
-fn args_slice<'a>(args: *const Value, nargs: usize) -> &'a [Value] {
-    if args.is_null() || nargs == 0 {
-        return &[];
-    }
-    // SAFETY: generated code passes `nargs` initialised values at `args`.
-    unsafe { std::slice::from_raw_parts(args, nargs) }
-}
-
-fn kwnames_opt(kwnames: Value) -> Option<Value> {
-    (!kwnames.is_null() && !kwnames.is_error() && !kwnames.is_none()).then_some(kwnames)
-}
-
-fn call(f: Value, args: *const Value, nargs: usize, kwnames: Value) -> PyResult {
-    ops::call::call(f, args_slice(args, nargs), kwnames_opt(kwnames))
-}
-
-fn compare(a: Value, b: Value, op: u32) -> PyResult {
-    match CompareOp::from_u32(op) {
-        Some(op) => ops::compare::rich_compare(a, b, op),
-        None => Err(crate::error::internal_error("bad comparison operator")),
-    }
-}
-
-fn inplace(a: Value, b: Value, op: u32) -> PyResult {
-    match BinOp::ALL.get(op as usize) {
-        Some(&op) => ops::arith::inplace_op(op, a, b),
-        None => Err(crate::error::internal_error("bad in-place operator")),
-    }
-}
-
-fn runtime_exit() -> PyResult<()> {
-    crate::runtime::runtime_exit();
-    Ok(())
-}
-
 abi! {
     // ---- operators ----
     /// `a + b`.
@@ -234,7 +199,7 @@ abi! {
     /// `a ^ b`.
     fn krait_binary_xor(a: Value, b: Value) -> Value = ops::arith::xor;
     /// `a <op>= b`; `op` indexes `BinOp::ALL`.
-    fn krait_inplace_op(a: Value, b: Value, op: u32) -> Value = inplace;
+    fn krait_inplace_op(a: Value, b: Value, op: u32) -> Value = n::inplace;
     /// `+v`.
     fn krait_unary_pos(v: Value) -> Value = ops::arith::pos;
     /// `-v`.
@@ -244,7 +209,7 @@ abi! {
     /// `not v`.
     fn krait_unary_not(v: Value) -> Value = ops::object::not;
     /// `a <op> b`; `op` is CPython's numbering (0 `<` .. 5 `>=`).
-    fn krait_compare(a: Value, b: Value, op: u32) -> Value = compare;
+    fn krait_compare(a: Value, b: Value, op: u32) -> Value = n::compare;
     /// `item in container`.
     fn krait_contains(container: Value, item: Value) -> Truth = ops::compare::contains;
     /// Truth of `v`.
@@ -325,7 +290,7 @@ abi! {
     /// `del obj.name`.
     fn krait_delattr(obj: Value, name: Value) -> Status = ops::attr::delattr;
     /// `f(*args)` with keyword names (a tuple of str, or NULL).
-    fn krait_call(f: Value, args: *const Value, nargs: usize, kwnames: Value) -> Value = call;
+    fn krait_call(f: Value, args: *const Value, nargs: usize, kwnames: Value) -> Value = n::call;
     /// `CALL` after `LOAD_METHOD`: `first` is the function or NULL; `args`
     /// starts with self (or the callable when `first` is NULL).
     fn krait_call_method(first: Value, args: *const Value, nargs: usize, kwnames: Value) -> Value = n::call_method;
@@ -429,7 +394,7 @@ abi! {
     /// Runs the program (the generated `main` calls this).
     fn krait_native_main(argc: i32, argv: *const *const c_char, program: *const ProgramDesc) -> i32 = n::native_main;
     /// Flushes stdout before exit.
-    fn krait_runtime_exit() -> Status = runtime_exit;
+    fn krait_runtime_exit() -> Status = n::runtime_exit;
 }
 
 #[cfg(test)]

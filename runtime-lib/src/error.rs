@@ -118,6 +118,21 @@ pub fn take_handled_exception() -> Value {
     HANDLED.with(|h| h.borrow_mut().pop().unwrap_or(Value::NULL))
 }
 
+/// A suspending generator's `count` innermost handled exceptions, taken
+/// off the stack (outermost first), for [`restore_handled`] on resumption.
+pub fn save_handled(count: usize) -> Vec<Value> {
+    let mut saved: Vec<Value> = (0..count).map(|_| take_handled_exception()).collect();
+    saved.reverse();
+    saved
+}
+
+/// Pushes back the handled exceptions [`save_handled`] took, emptying `saved`.
+pub fn restore_handled(saved: &mut Vec<Value>) {
+    for exc in saved.drain(..) {
+        push_handled_exception(exc);
+    }
+}
+
 /// The innermost exception being handled, or `Value::NULL`.
 pub fn handled_exception() -> Value {
     HANDLED.with(|h| {

@@ -81,6 +81,23 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         Ok(b.build_and(above, below_ints, "is_float")?)
     }
 
+    /// Both operands are floats or small ints (i1); `ia`/`ib` say which
+    /// are small ints.
+    fn both_numeric(
+        &self,
+        a: IntValue<'ctx>,
+        ia: IntValue<'ctx>,
+        b: IntValue<'ctx>,
+        ib: IntValue<'ctx>,
+    ) -> CgResult<IntValue<'ctx>> {
+        let fa = self.is_float(a)?;
+        let fb = self.is_float(b)?;
+        let bd = self.builder();
+        let a_num = bd.build_or(fa, ia, "a_num")?;
+        let b_num = bd.build_or(fb, ib, "b_num")?;
+        Ok(bd.build_and(a_num, b_num, "both_num")?)
+    }
+
     /// The payload of a small int (as i64).
     pub(super) fn int_payload(&self, v: IntValue<'ctx>) -> CgResult<IntValue<'ctx>> {
         let b = self.builder();
@@ -231,15 +248,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         if matches!(op, Arith::FloorDiv | Arith::Mod) {
             self.builder().build_unconditional_branch(slow_bb)?;
         } else {
-            let fa_ok = {
-                let f = self.is_float(a)?;
-                self.builder().build_or(f, ia, "a_num")?
-            };
-            let fb_ok = {
-                let f = self.is_float(b)?;
-                self.builder().build_or(f, ib, "b_num")?
-            };
-            let both = self.builder().build_and(fa_ok, fb_ok, "both_num")?;
+            let both = self.both_numeric(a, ia, b, ib)?;
             let float_bb = self.new_block("float");
             self.builder()
                 .build_conditional_branch(both, float_bb, slow_bb)?;
@@ -399,15 +408,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         self.builder().build_unconditional_branch(join)?;
 
         self.builder().position_at_end(not_int);
-        let fa_ok = {
-            let f = self.is_float(a)?;
-            self.builder().build_or(f, ia, "a_num")?
-        };
-        let fb_ok = {
-            let f = self.is_float(b)?;
-            self.builder().build_or(f, ib, "b_num")?
-        };
-        let both = self.builder().build_and(fa_ok, fb_ok, "both_num")?;
+        let both = self.both_numeric(a, ia, b, ib)?;
         self.builder()
             .build_conditional_branch(both, float_bb, slow_bb)?;
         self.builder().position_at_end(float_bb);

@@ -722,13 +722,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         at: usize,
         pre: &[Slot<'ctx>],
     ) -> CgResult<()> {
-        let failed = self.builder().build_int_compare(
-            IntPredicate::EQ,
-            r,
-            self.i64t.const_zero(),
-            "failed",
-        )?;
-        self.fail_if(failed, at, pre)
+        self.fail_when(IntPredicate::EQ, r, self.i64t.const_zero(), at, pre)
     }
 
     /// Checks a status or truth result (negative on error).
@@ -738,12 +732,21 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         at: usize,
         pre: &[Slot<'ctx>],
     ) -> CgResult<()> {
-        let failed = self.builder().build_int_compare(
-            IntPredicate::SLT,
-            r,
-            self.i32t.const_zero(),
-            "failed",
-        )?;
+        self.fail_when(IntPredicate::SLT, r, self.i32t.const_zero(), at, pre)
+    }
+
+    /// Fails at `at` when `r <predicate> bound`.
+    fn fail_when(
+        &mut self,
+        predicate: IntPredicate,
+        r: IntValue<'ctx>,
+        bound: IntValue<'ctx>,
+        at: usize,
+        pre: &[Slot<'ctx>],
+    ) -> CgResult<()> {
+        let failed = self
+            .builder()
+            .build_int_compare(predicate, r, bound, "failed")?;
         self.fail_if(failed, at, pre)
     }
 

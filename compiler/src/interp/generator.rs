@@ -73,9 +73,7 @@ fn resume(ptr: *mut (), how: Resume) -> PyResult<GenStep> {
     // SAFETY: the runtime passes back the pointer `into_generator` made,
     // and never resumes a running or finished generator.
     let frame = unsafe { frame_of(ptr) };
-    for exc in frame.saved_handled.drain(..) {
-        error::push_handled_exception(exc);
-    }
+    error::restore_handled(&mut frame.saved_handled);
     let result = match how {
         Resume::Send(v) => {
             frame.push(v);
@@ -85,11 +83,7 @@ fn resume(ptr: *mut (), how: Resume) -> PyResult<GenStep> {
     };
     match result? {
         Exit::Yield(v) => {
-            let mut saved: Vec<Value> = (0..frame.handled)
-                .map(|_| error::take_handled_exception())
-                .collect();
-            saved.reverse();
-            frame.saved_handled = saved;
+            frame.saved_handled = error::save_handled(frame.handled);
             Ok(GenStep::Yield(v))
         }
         Exit::Return(v) => Ok(GenStep::Return(v)),

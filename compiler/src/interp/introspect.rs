@@ -8,10 +8,7 @@
 use std::cell::RefCell;
 
 use krait_runtime::error::PyResult;
-use krait_runtime::object::PyPayload;
-use krait_runtime::runtime::frames::FrameIntrospection;
-use krait_runtime::types::cell::as_cell;
-use krait_runtime::types::dict::DictObject;
+use krait_runtime::runtime::frames::{locals_snapshot, FrameIntrospection};
 use krait_runtime::types::string::intern;
 use krait_runtime::Value;
 
@@ -60,24 +57,20 @@ fn locals() -> PyResult<Option<Value>> {
         if !frame.locals.is_null() {
             return Ok(frame.locals);
         }
-        let d = DictObject::new_value();
-        if let Some(dict) = DictObject::cast(d) {
-            let code = &frame.code.code;
-            for (name, &v) in code.varnames.iter().zip(&frame.fast) {
-                if !v.is_null() && !code.cellvars.contains(name) {
-                    dict.set_item(intern(name), v)?;
-                }
-            }
-            let names = code.cellvars.iter().chain(&code.freevars);
-            for (name, &c) in names.zip(&frame.cells) {
-                if let Some(v) = as_cell(c).map(|c| c.contents.get()) {
-                    if !v.is_null() {
-                        dict.set_item(intern(name), v)?;
-                    }
-                }
-            }
-        }
-        Ok(d)
+        let code = &frame.code.code;
+        let names: Vec<Value> = code
+            .cellvars
+            .iter()
+            .chain(&code.freevars)
+            .map(|n| intern(n))
+            .collect();
+        locals_snapshot(
+            &frame.code.info.varnames,
+            &frame.fast,
+            &names,
+            code.cellvars.len(),
+            &frame.cells,
+        )
     }) else {
         return Ok(None);
     };

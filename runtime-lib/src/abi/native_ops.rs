@@ -186,8 +186,33 @@ pub fn load_method_cached(
     Ok(())
 }
 
+/// Keyword names of a call: a tuple of str, or NULL (also None or the
+/// error word, defensively) for none.
 fn kwnames_opt(kwnames: Value) -> Option<Value> {
-    (!kwnames.is_null()).then_some(kwnames)
+    (!kwnames.is_null() && !kwnames.is_error() && !kwnames.is_none()).then_some(kwnames)
+}
+
+pub fn call(f: Value, args: *const Value, nargs: usize, kwnames: Value) -> PyResult {
+    ops::call::call(f, values(args, nargs), kwnames_opt(kwnames))
+}
+
+pub fn compare(a: Value, b: Value, op: u32) -> PyResult {
+    match ops::CompareOp::from_u32(op) {
+        Some(op) => ops::compare::rich_compare(a, b, op),
+        None => Err(error::internal_error("bad comparison operator")),
+    }
+}
+
+pub fn inplace(a: Value, b: Value, op: u32) -> PyResult {
+    match ops::BinOp::ALL.get(op as usize) {
+        Some(&op) => ops::arith::inplace_op(op, a, b),
+        None => Err(error::internal_error("bad in-place operator")),
+    }
+}
+
+pub fn runtime_exit() -> PyResult<()> {
+    crate::runtime::runtime_exit();
+    Ok(())
 }
 
 pub fn call_method(first: Value, args: *const Value, nargs: usize, kwnames: Value) -> PyResult {

@@ -13,11 +13,9 @@ use std::cell::{Cell, RefCell};
 use super::{NativeCode, NativeFrame};
 use crate::error::{self, PyResult, Raised};
 use crate::object::PyPayload;
-use crate::runtime::frames::FrameIntrospection;
+use crate::runtime::frames::{locals_snapshot, FrameIntrospection};
 use crate::runtime::recursion::{enter_python_call, leave_recursive_call};
 use crate::types::bind::bind_arguments;
-use crate::types::cell::as_cell;
-use crate::types::dict::DictObject;
 use crate::types::function::{FunctionEntry, FunctionObject};
 use crate::types::generator::{self as gen, FrameOps, GenKind, GenStep, Resume};
 use crate::Value;
@@ -218,9 +216,7 @@ fn resume(ptr: *mut (), how: Resume) -> PyResult<GenStep> {
     // SAFETY: the runtime passes back the pointer `new_generator` made and
     // never resumes a running or finished generator.
     let g = unsafe { gen_frame(ptr) };
-    for exc in g.saved_handled.drain(..) {
-        error::push_handled_exception(exc);
-    }
+    error::restore_handled(&mut g.saved_handled);
     let (sent, throwing) = match how {
         Resume::Send(v) => (v, 0),
         Resume::Throw => (Value::NULL, 1),
@@ -241,11 +237,7 @@ fn resume(ptr: *mut (), how: Resume) -> PyResult<GenStep> {
     if g.frame.yielded == 0 {
         return Ok(GenStep::Return(r));
     }
-    let mut saved: Vec<Value> = (0..g.frame.handled)
-        .map(|_| error::take_handled_exception())
-        .collect();
-    saved.reverse();
-    g.saved_handled = saved;
+    g.saved_handled = error::save_handled(usize::try_from(g.frame.handled).unwrap_or(0));
     Ok(GenStep::Yield(r))
 }
 
@@ -290,33 +282,24 @@ fn locals() -> PyResult<Option<Value>> {
         }
         // SAFETY: frames point at their leaked code.
         let code = unsafe { &*frame.code };
-        let d = DictObject::new_value();
-        let Some(dict) = DictObject::cast(d) else {
-            return Ok(d);
-        };
+        let nderefs = code.cellvars.len() + code.freevars.len();
         // SAFETY: a frame on the running list keeps every variable in its
         // slots (locals, then cells and frees).
-        let slots = unsafe {
-            std::slice::from_raw_parts(
-                frame.slots,
-                code.nlocals + code.cellvars.len() + code.freevars.len(),
-            )
-        };
+        let slots = unsafe { std::slice::from_raw_parts(frame.slots, code.nlocals + nderefs) };
         let (fast, cells) = slots.split_at(code.nlocals);
-        for (name, &v) in code.info.varnames.iter().zip(fast) {
-            if !v.is_null() && !code.cellvars.contains(name) {
-                dict.set_item(*name, v)?;
-            }
-        }
-        let names = code.cellvars.iter().chain(&code.freevars);
-        for (name, &c) in names.zip(cells) {
-            if let Some(v) = as_cell(c).map(|c| c.contents.get()) {
-                if !v.is_null() {
-                    dict.set_item(*name, v)?;
-                }
-            }
-        }
-        Ok(d)
+        let names: Vec<Value> = code
+            .cellvars
+            .iter()
+            .chain(&code.freevars)
+            .copied()
+            .collect();
+        locals_snapshot(
+            &code.info.varnames,
+            fast,
+            &names,
+            code.cellvars.len(),
+            cells,
+        )
     }) else {
         let g = globals();
         return Ok(g);

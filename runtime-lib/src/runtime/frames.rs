@@ -46,6 +46,38 @@ pub fn current_locals() -> PyResult {
     }
 }
 
+/// `locals()` in a function: a fresh dict of its bound fast locals (those
+/// that are not cell variables), then its bound cell and free variables.
+/// `deref_names` are the cell variables' names then the free variables',
+/// the first `ncellvars` of them cells; `cells` holds the cell objects in
+/// that order.
+pub fn locals_snapshot(
+    varnames: &[Value],
+    fast: &[Value],
+    deref_names: &[Value],
+    ncellvars: usize,
+    cells: &[Value],
+) -> PyResult {
+    let d = crate::types::dict::DictObject::new_value();
+    let Some(dict) = <crate::types::dict::DictObject as crate::object::PyPayload>::cast(d) else {
+        return Ok(d);
+    };
+    let cellvars = &deref_names[..ncellvars.min(deref_names.len())];
+    for (&name, &v) in varnames.iter().zip(fast) {
+        if !v.is_null() && !cellvars.contains(&name) {
+            dict.set_item(name, v)?;
+        }
+    }
+    for (&name, &c) in deref_names.iter().zip(cells) {
+        if let Some(v) = crate::types::cell::as_cell(c).map(|c| c.contents.get()) {
+            if !v.is_null() {
+                dict.set_item(name, v)?;
+            }
+        }
+    }
+    Ok(d)
+}
+
 /// `globals()`.
 pub fn globals(a: &[Value], k: Option<Value>) -> PyResult {
     args::exact::<0>("globals", a, k)?;
