@@ -34,6 +34,12 @@ thread_local! {
 /// Raises `exc` (an exception instance): sets its `__context__` to the
 /// exception being handled, if any (breaking cycles as CPython does), and
 /// stores it in the current-exception slot.
+/// The collector's roots here: the current exception and the handled ones.
+pub fn trace_roots(visit: &mut dyn FnMut(Value)) {
+    visit(CURRENT.with(|c| c.get()));
+    HANDLED.with(|h| h.borrow().iter().for_each(|&v| visit(v)));
+}
+
 pub fn raise(exc: Value) -> Raised {
     let handled = handled_exception();
     if !handled.is_null() && handled != exc {

@@ -6,13 +6,13 @@
 //! else allocates Python objects, so the mark-sweep collector of a later
 //! issue replaces these two functions without touching call sites.
 //!
-//! For now objects are never freed: `alloc` leaks a `Box` and
-//! `alloc_with_items` leaks a raw allocation. Buffers owned by objects (list
-//! items, dict tables, str bytes, big-int limbs) are ordinary Rust
-//! allocations that the collector will free with their owner.
+//! Memory comes from the collector (`gc`), which frees an object when it
+//! is unreachable by dropping its Rust value in place: buffers owned by
+//! objects (list items, dict tables, str bytes, big-int limbs) are
+//! ordinary Rust allocations freed with their owner.
 //!
 //! Each type's descriptor carries a `trace` function listing the `Value`s an
-//! instance holds (see `typeobj::TraceFn`); nothing calls them yet.
+//! instance holds (see `typeobj::TraceFn`); the collector marks through it.
 
 use std::alloc::Layout;
 use std::cell::Cell;
@@ -53,10 +53,30 @@ impl Header {
 /// pointer to it is a pointer to its header.
 pub unsafe trait HeapObject: Sized {}
 
-/// Allocates `obj` on the heap and returns its address (8-byte aligned,
+/// Drops the Rust value of a `T` when the collector frees it.
+unsafe fn drop_object<T>(p: *mut u8) {
+    // SAFETY: the collector calls this once, on a dead object of type T.
+    unsafe { std::ptr::drop_in_place(p as *mut T) }
+}
+
+fn drop_fn<T>() -> Option<crate::gc::DropFn> {
+    std::mem::needs_drop::<T>().then_some(drop_object::<T> as crate::gc::DropFn)
+}
+
+/// Allocates `obj` on the heap and returns its address (16-byte aligned,
 /// never null). The one entry point through which objects are created.
+#[inline]
 pub fn alloc<T: HeapObject>(obj: T) -> *mut T {
-    Box::into_raw(Box::new(obj))
+    const { assert!(std::mem::align_of::<T>() <= 16) };
+    let p = crate::gc::allocate(size_of::<T>()) as *mut T;
+    // SAFETY: fresh memory of T's size and alignment; the header is first.
+    unsafe {
+        std::ptr::write(p, obj);
+        (*(p as *const Header))
+            .gc
+            .set(crate::gc::gc_word(drop_fn::<T>()));
+    }
+    p
 }
 
 /// Allocates `obj` and returns it as a `Value`.
@@ -67,15 +87,16 @@ pub fn alloc_value<T: HeapObject>(obj: T) -> Value {
 /// Allocates `head` followed by `items.len()` trailing `Value`s (the object's
 /// variable part, e.g. a tuple's items), copied from `items`.
 pub fn alloc_with_items<T: HeapObject>(head: T, items: &[Value]) -> *mut T {
+    const { assert!(std::mem::align_of::<T>() <= 16) };
     let (layout, offset) = items_layout::<T>(items.len());
-    // SAFETY: the layout has a non-zero size (it contains the header); the
-    // head and the items are written before the pointer escapes.
+    let ptr = crate::gc::allocate(layout.size());
+    // SAFETY: fresh memory of the layout's size; the head and the items
+    // are written before the pointer escapes.
     unsafe {
-        let ptr = std::alloc::alloc(layout);
-        if ptr.is_null() {
-            std::alloc::handle_alloc_error(layout);
-        }
         std::ptr::write(ptr as *mut T, head);
+        (*(ptr as *const Header))
+            .gc
+            .set(crate::gc::gc_word(drop_fn::<T>()));
         let dst = ptr.add(offset) as *mut Value;
         std::ptr::copy_nonoverlapping(items.as_ptr(), dst, items.len());
         ptr as *mut T

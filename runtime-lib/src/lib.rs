@@ -11,6 +11,7 @@
 //! |---|---|
 //! | [`value`] | `Value`, the NaN-boxed word (fixed encoding) |
 //! | [`heap`] | `Header` and the one allocation API (`alloc`, `alloc_with_items`) |
+//! | [`gc`] | the mark-sweep collector: size-class blocks, roots (conservative stack, runtime roots, `RootedVec`), safe points, weak references |
 //! | [`object`] | `type_of`, `downcast`, `PyPayload::cast` (through builtin subclasses) |
 //! | [`error`] | `PyResult`/`Raised`, the current-exception slot, the handled-exception stack, error constructors |
 //! | [`typeobj`] | `TypeObject` and its slots; `mro` (C3), `builder` (builtin specs), `class` (user classes, `__build_class__`), `heap_slots` (dunder dispatch of user classes), `type_type` |
@@ -101,6 +102,7 @@ pub mod args;
 pub mod builtins;
 pub mod error;
 pub mod exceptions;
+pub mod gc;
 pub mod heap;
 pub mod native;
 pub mod object;

@@ -26,6 +26,11 @@ thread_local! {
     static MAIN_GLOBALS: Cell<Value> = const { Cell::new(Value::NULL) };
 }
 
+/// The collector's roots here: `__main__`'s globals.
+pub fn trace_roots(visit: &mut dyn FnMut(Value)) {
+    visit(MAIN_GLOBALS.with(|m| m.get()));
+}
+
 /// Registers native code's class-body runner and frame introspection.
 pub fn register() {
     crate::typeobj::class::register_class_body_runner(run_class_body);

@@ -103,9 +103,25 @@ pub struct NativeCode {
     pub locals_in_frame: bool,
     /// The first constant (a docstring candidate), if any.
     pub first_constant: Option<Value>,
+    /// The generated constant and name tables (roots of the collector).
+    pub consts: &'static [Value],
+    pub names: &'static [Value],
 }
 
 impl NativeCode {
+    /// Visits the values it holds (for the collector).
+    pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        self.info.trace(visit);
+        visit(self.value);
+        self.cellvars.iter().for_each(|&v| visit(v));
+        self.freevars.iter().for_each(|&v| visit(v));
+        if let Some(v) = self.first_constant {
+            visit(v);
+        }
+        self.consts.iter().for_each(|&v| visit(v));
+        self.names.iter().for_each(|&v| visit(v));
+    }
+
     pub fn is_generator_like(&self) -> bool {
         use crate::types::function::code_flags;
         self.flags & (code_flags::GENERATOR | code_flags::COROUTINE | ASYNC_GENERATOR) != 0

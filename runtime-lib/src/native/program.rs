@@ -58,6 +58,16 @@ thread_local! {
     static SOURCES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The collector's roots here: every code object, its constants and
+/// names.
+pub fn trace_roots(visit: &mut dyn FnMut(Value)) {
+    CODES.with(|c| {
+        for code in c.borrow().iter() {
+            code.trace(visit);
+        }
+    });
+}
+
 /// The program's code object number `index`.
 pub fn code_at(index: u32) -> Option<&'static NativeCode> {
     CODES.with(|c| c.borrow().get(index as usize).copied())
@@ -222,6 +232,7 @@ fn read_code(
         .map(intern)
         .collect();
     let names = r.strs().ok_or("names")?;
+    let nnames = names.len();
     for (i, name) in names.iter().enumerate() {
         // SAFETY: the generated table has one slot per name.
         unsafe { *desc.names.add(i) = intern(name) };
@@ -259,6 +270,10 @@ fn read_code(
         max_stack: max_stack as usize,
         locals_in_frame: in_frame != 0,
         first_constant,
+        // SAFETY: the generated tables have one slot per constant and
+        // name; they are static data of the executable.
+        consts: unsafe { std::slice::from_raw_parts(desc.consts, nconsts as usize) },
+        names: unsafe { std::slice::from_raw_parts(desc.names, nnames) },
     }));
     code.value = crate::types::code::new_code(code as *const NativeCode as *const (), info);
     Ok((code, consts_at))

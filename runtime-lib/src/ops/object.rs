@@ -13,6 +13,11 @@ thread_local! {
     static REPR_STACK: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The collector's roots here: the objects being repr'd.
+pub fn trace_roots(visit: &mut dyn FnMut(Value)) {
+    REPR_STACK.with(|s| s.borrow().iter().for_each(|&v| visit(v)));
+}
+
 /// Marks `v` as being repr'd; false if it already is (print `[...]`).
 pub fn repr_enter(v: Value) -> bool {
     REPR_STACK.with(|s| {

@@ -41,6 +41,16 @@ fn state<R>(f: impl FnOnce(&ThreadState) -> R) -> R {
     })
 }
 
+/// The collector's roots here: the `builtins` and `sys` modules, once made.
+pub fn trace_roots(visit: &mut dyn FnMut(Value)) {
+    STATE.with(|s| {
+        if let Some(st) = s.get() {
+            visit(st.builtins);
+            visit(st.sys);
+        }
+    });
+}
+
 /// The `builtins` module.
 pub fn builtins_module() -> Value {
     state(|s| s.builtins)

@@ -45,6 +45,28 @@ pub const COUNTERS_STACK_LIMIT: usize = offset_of!(GlobalCounters, stack_limit);
 
 static GLOBAL: AtomicBool = AtomicBool::new(false);
 
+/// The real stack limit while [`interrupt`] has raised the visible one.
+static REAL_STACK_LIMIT: AtomicUsize = AtomicUsize::new(0);
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Makes generated code stop at its next function entry or loop back-edge
+/// and call the runtime (for a requested collection): the stack limit it
+/// reads inline becomes `usize::MAX`, which no stack pointer passes.
+pub fn interrupt() {
+    if global() && !INTERRUPTED.swap(true, Relaxed) {
+        KRAIT_RECURSION.stack_limit.store(usize::MAX, Relaxed);
+    }
+}
+
+/// Undoes [`interrupt`].
+pub fn clear_interrupt() {
+    if global() && INTERRUPTED.swap(false, Relaxed) {
+        KRAIT_RECURSION
+            .stack_limit
+            .store(REAL_STACK_LIMIT.load(Relaxed), Relaxed);
+    }
+}
+
 /// Switches the process to [`KRAIT_RECURSION`]; a native program calls
 /// this on its Python thread before running anything.
 pub fn use_global_counters() {
@@ -61,7 +83,10 @@ pub fn set_native_stack_limit(size: usize, margin: usize) {
     let here = approximate_stack_pointer();
     let limit = here.saturating_sub(size.saturating_sub(margin));
     if global() {
-        KRAIT_RECURSION.stack_limit.store(limit, Relaxed);
+        REAL_STACK_LIMIT.store(limit, Relaxed);
+        if !INTERRUPTED.load(Relaxed) {
+            KRAIT_RECURSION.stack_limit.store(limit, Relaxed);
+        }
     } else {
         STACK_LIMIT.with(|l| l.set(limit));
     }
@@ -77,7 +102,7 @@ fn approximate_stack_pointer() -> usize {
 /// limit was raised past what the thread's stack holds.
 pub fn check_native_stack() -> PyResult<()> {
     let limit = if global() {
-        KRAIT_RECURSION.stack_limit.load(Relaxed)
+        REAL_STACK_LIMIT.load(Relaxed)
     } else {
         STACK_LIMIT.with(|l| l.get())
     };
@@ -87,8 +112,10 @@ pub fn check_native_stack() -> PyResult<()> {
     Ok(())
 }
 
-/// A Python-level call: the native stack check, then [`enter_recursive_call`].
+/// A Python-level call: a collector safe point, the native stack check,
+/// then [`enter_recursive_call`].
 pub fn enter_python_call() -> PyResult<()> {
+    crate::gc::safepoint();
     check_native_stack()?;
     enter_recursive_call()
 }

@@ -49,6 +49,14 @@ pub struct CodeInfo {
 }
 
 impl CodeInfo {
+    /// Visits the values it holds (for the collector).
+    pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        visit(self.name);
+        visit(self.qualname);
+        visit(self.filename);
+        self.varnames.iter().for_each(|&v| visit(v));
+    }
+
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         name: Value,

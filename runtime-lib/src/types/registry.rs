@@ -19,6 +19,7 @@ use crate::exceptions::hierarchy::{self, ExcTypes};
 use crate::typeobj::builder::{self, TypeSpec};
 use crate::typeobj::TypeObject;
 use crate::types;
+use crate::Value;
 
 macro_rules! builtin_types {
     ($($field:ident => $spec:path,)*) => {
@@ -204,6 +205,20 @@ fn phase1() -> Phase1 {
     )));
     let specs = core.into_iter().chain(exc).collect();
     (t, specs, all_bases)
+}
+
+/// The collector's roots here: every builtin type (they live forever, in
+/// the heap of the thread that created them).
+pub fn trace_roots(visit: &mut dyn FnMut(Value)) {
+    let t = READY
+        .get()
+        .map(|t| t.0)
+        .or_else(|| BOOTING.with(|b| b.get()));
+    if let Some(t) = t {
+        for ty in all_types(t) {
+            visit(Value::from_ptr(ty as *const TypeObject));
+        }
+    }
 }
 
 /// Every builtin type in registration order.

@@ -46,6 +46,19 @@ fn same_name(a: Value, b: Value) -> bool {
         }
 }
 
+/// The collector's roots here: the names of every shape (shapes are
+/// never freed, and a name may be a str nothing else holds).
+pub fn trace_roots(visit: &mut dyn FnMut(Value)) {
+    fn walk(s: &Shape, visit: &mut dyn FnMut(Value)) {
+        s.names.iter().for_each(|&n| visit(n));
+        for &(name, next) in s.transitions.borrow().iter() {
+            visit(name);
+            walk(next, visit);
+        }
+    }
+    walk(Shape::root(), visit);
+}
+
 impl Shape {
     /// The empty shape every instance starts from.
     pub fn root() -> &'static Shape {

@@ -189,6 +189,14 @@ thread_local! {
     static ASCII_CHARS: [Cell<Value>; 128] = const { [const { Cell::new(Value::NULL) }; 128] };
 }
 
+/// The collector's roots here: every interned str and the cached
+/// one-character strs (interned strs live as long as their thread).
+pub fn trace_roots(visit: &mut dyn FnMut(Value)) {
+    INTERNED.with(|t| t.borrow().values().for_each(|&v| visit(v)));
+    RECENT_INTERNED.with(|r| r.iter().for_each(|c| visit(c.get().1)));
+    ASCII_CHARS.with(|a| a.iter().for_each(|c| visit(c.get())));
+}
+
 /// The interned str for `s` (one object per distinct text per thread):
 /// identifiers, attribute names, dunders.
 pub fn intern(s: &str) -> Value {
