@@ -309,6 +309,9 @@ abi! {
     fn krait_enter_call() -> Status = crate::runtime::recursion::enter_python_call;
     /// Leaves it.
     fn krait_leave_call() -> () = n::leave_call;
+    /// A loop back-edge that found the collector's interrupt set: runs the
+    /// requested collection.
+    fn krait_gc_poll() -> () = n::gc_poll;
 
     // ---- formatting ----
     /// `FORMAT_VALUE`: `conversion` 0 none, 1 str, 2 repr, 3 ascii;

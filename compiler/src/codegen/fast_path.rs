@@ -481,6 +481,9 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         let (target, if_true) = self
             .fusable_jump(at)
             .ok_or_else(|| CodegenError("no jump to fuse".to_owned()))?;
+        if target <= at {
+            self.gc_poll()?;
+        }
         let b = self.pop_v()?;
         let a = self.pop_v()?;
         let join = self.new_block("cmp.join");

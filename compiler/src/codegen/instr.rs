@@ -842,9 +842,12 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             }
 
             // ---- jumps ----
-            I::JumpForward { target }
-            | I::JumpBackward { target }
-            | I::JumpBackwardNoInterrupt { target } => {
+            I::JumpBackward { target } => {
+                self.gc_poll()?;
+                let stack = self.stack.clone();
+                self.goto(target.index(), &stack)?;
+            }
+            I::JumpForward { target } | I::JumpBackwardNoInterrupt { target } => {
                 let stack = self.stack.clone();
                 self.goto(target.index(), &stack)?;
             }
@@ -852,6 +855,9 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             | I::PopJumpBackwardIfFalse { target }
             | I::PopJumpForwardIfTrue { target }
             | I::PopJumpBackwardIfTrue { target } => {
+                if target.index() <= at {
+                    self.gc_poll()?;
+                }
                 let v = self.pop_v()?;
                 let t = self.truth(v, at, pre)?;
                 let jump_if_true = matches!(
@@ -869,6 +875,9 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             | I::PopJumpBackwardIfNone { target }
             | I::PopJumpForwardIfNotNone { target }
             | I::PopJumpBackwardIfNotNone { target } => {
+                if target.index() <= at {
+                    self.gc_poll()?;
+                }
                 let v = self.pop_v()?;
                 let none = self.word(Value::NONE);
                 let pred = if matches!(

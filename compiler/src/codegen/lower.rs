@@ -934,6 +934,29 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         Ok(())
     }
 
+    /// A loop back-edge's safe point: when the runtime has asked for a
+    /// collection it sets the stack limit to all ones (which also diverts
+    /// function entries), and the loop calls `krait_gc_poll` once.
+    pub fn gc_poll(&mut self) -> CgResult<()> {
+        use krait_runtime::runtime::recursion::COUNTERS_STACK_LIMIT;
+        let stack_p = self.counter(COUNTERS_STACK_LIMIT)?;
+        let b = self.builder();
+        let limit = b
+            .build_load(self.i64t, stack_p, "stack_limit")?
+            .into_int_value();
+        let wanted =
+            b.build_int_compare(IntPredicate::EQ, limit, self.i64t.const_all_ones(), "gc")?;
+        let poll = self.new_block("gc.poll");
+        let next = self.new_block("gc.done");
+        self.builder()
+            .build_conditional_branch(wanted, poll, next)?;
+        self.builder().position_at_end(poll);
+        self.call_void("krait_gc_poll", &[])?;
+        self.builder().build_unconditional_branch(next)?;
+        self.builder().position_at_end(next);
+        Ok(())
+    }
+
     /// Leaves the Python call entered by `enter_call`.
     fn leave_call(&self) -> CgResult<()> {
         use krait_runtime::runtime::recursion::COUNTERS_DEPTH;

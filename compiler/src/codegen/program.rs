@@ -323,7 +323,10 @@ fn emit_descriptor(cx: &ProgramCx, blob: &[u8]) -> CgResult<()> {
     blob_global.set_linkage(Linkage::Private);
     blob_global.set_constant(true);
     blob_global.set_initializer(&blob_value);
-    let desc_ty = context.struct_type(&[ptr.into(), ptr.into(), ptr.into(), ptr.into()], false);
+    let desc_ty = context.struct_type(
+        &[ptr.into(), ptr.into(), ptr.into(), ptr.into(), ptr.into()],
+        false,
+    );
     let descs: Vec<_> = (0..cx.codes.len())
         .map(|i| {
             let fast =
@@ -333,6 +336,9 @@ fn emit_descriptor(cx: &ProgramCx, blob: &[u8]) -> CgResult<()> {
                 fast.into(),
                 cx.consts[i].as_pointer_value().into(),
                 cx.names[i].as_pointer_value().into(),
+                cx.made[i]
+                    .map_or(ptr.const_null(), |g| g.as_pointer_value())
+                    .into(),
             ])
         })
         .collect();

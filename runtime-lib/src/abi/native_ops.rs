@@ -273,6 +273,12 @@ pub fn leave_call() -> PyResult<()> {
     Ok(())
 }
 
+/// `krait_gc_poll`: a collector safe point.
+pub fn gc_poll() -> PyResult<()> {
+    crate::gc::safepoint();
+    Ok(())
+}
+
 pub fn format_value(v: Value, spec: Value, conversion: u32) -> PyResult {
     use ops::format::Conversion;
     let conversion = match conversion {

@@ -135,6 +135,22 @@ pub fn print_exception(exc: Value, lookup: SourceLookup) {
     crate::runtime::stdio::write_stderr(&text);
 }
 
+/// CPython's report of an exception raised where it cannot propagate (a
+/// weakref callback run by the collector): "Exception ignored in: obj"
+/// and the traceback (without source lines), then drops the exception.
+pub fn report_ignored(obj: Value) {
+    let Some(exc) = crate::error::take_exception() else {
+        return;
+    };
+    let what = crate::ops::object::repr_string(obj).unwrap_or_else(|_| {
+        crate::error::clear_exception();
+        "<object>".to_owned()
+    });
+    crate::runtime::stdio::flush_stdout();
+    crate::runtime::stdio::write_stderr(&format!("Exception ignored in: {what}\n"));
+    print_exception(exc, &no_source);
+}
+
 /// Handles an exception that reached the top level: prints it (or, for
 /// `SystemExit`, its message) and returns the process exit code.
 pub fn report_uncaught(exc: Value, lookup: SourceLookup) -> i32 {

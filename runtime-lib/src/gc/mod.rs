@@ -197,13 +197,14 @@ fn collect_now() -> usize {
         source(&mut |v| marker.mark_value(v));
     }
     marker.drain();
-    clear_dead_weak_refs(g);
+    let cleared = clear_dead_weak_refs(g);
     let swept = g.space.sweep();
     crate::typeobj::lookup_cache::invalidate();
     g.threshold = swept.live_bytes.max(MIN_THRESHOLD);
     g.allocated = 0;
     g.collections += 1;
     g.collecting = false;
+    crate::types::weakref::run_callbacks(&cleared);
     swept.freed_objects
 }
 
@@ -270,8 +271,11 @@ fn survives(space: &Space, v: Value) -> bool {
     unsafe { (*(p as *const Header)).gc.get() & MARK_BIT != 0 }
 }
 
-fn clear_dead_weak_refs(g: &mut Gc) {
+/// Clears the weak references whose referents die in this collection;
+/// returns those references.
+fn clear_dead_weak_refs(g: &mut Gc) -> RootedVec {
     let space = &g.space;
+    let mut cleared = RootedVec::new();
     g.weak.retain(|&(owner, slot)| {
         // SAFETY: the owner is a weakref object of this heap (registered
         // at its creation, dropped from this list when it dies).
@@ -282,9 +286,12 @@ fn clear_dead_weak_refs(g: &mut Gc) {
         let slot = unsafe { &*slot };
         if !survives(space, slot.get()) {
             slot.set(Value::NULL);
+            // SAFETY: the owner survives (checked above).
+            cleared.push(unsafe { Value::from_bits(owner as u64) });
         }
         true
     });
+    cleared
 }
 
 /// Registers a weak reference: `slot` (a field of the weakref object

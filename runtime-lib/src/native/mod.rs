@@ -106,6 +106,9 @@ pub struct NativeCode {
     /// The generated constant and name tables (roots of the collector).
     pub consts: &'static [Value],
     pub names: &'static [Value],
+    /// The generated cache of the function made from this code (see
+    /// `program::CodeDesc`), or null.
+    pub made: *const Value,
 }
 
 impl NativeCode {
@@ -120,6 +123,10 @@ impl NativeCode {
         }
         self.consts.iter().for_each(|&v| visit(v));
         self.names.iter().for_each(|&v| visit(v));
+        if !self.made.is_null() {
+            // SAFETY: a static global of the executable.
+            visit(unsafe { std::ptr::read_volatile(self.made) });
+        }
     }
 
     pub fn is_generator_like(&self) -> bool {

@@ -34,6 +34,9 @@ pub struct CodeDesc {
     pub consts: *mut Value,
     /// The code's interned names.
     pub names: *mut Value,
+    /// The function object the module made from this code, remembered for
+    /// identity-guarded direct calls (a root), or null.
+    pub made: *const Value,
 }
 
 /// What the generated `main` passes.
@@ -274,6 +277,7 @@ fn read_code(
         // name; they are static data of the executable.
         consts: unsafe { std::slice::from_raw_parts(desc.consts, nconsts as usize) },
         names: unsafe { std::slice::from_raw_parts(desc.names, nnames) },
+        made: desc.made,
     }));
     code.value = crate::types::code::new_code(code as *const NativeCode as *const (), info);
     Ok((code, consts_at))

@@ -19,7 +19,11 @@ pub type ModuleInit = fn() -> Value;
 
 /// Built-in modules besides `sys` and `builtins` (which always exist):
 /// one line per module.
-pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[("math", super::math::make_module)];
+pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
+    ("math", super::math::make_module),
+    ("gc", super::gc_module::make_gc_module),
+    ("weakref", super::gc_module::make_weakref_module),
+];
 
 fn sys_modules() -> Option<&'static DictObject> {
     let sys = ModuleObject::cast(super::sys_module())?;

@@ -4,6 +4,7 @@
 //! start-up/exit (`runtime_init`, `runtime_exit`).
 
 pub mod frames;
+pub mod gc_module;
 pub mod global_cache;
 pub mod import;
 pub mod math;

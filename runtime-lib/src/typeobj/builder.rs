@@ -26,6 +26,8 @@ pub type ClassAttr = (&'static str, fn() -> Value);
 /// The declaration of a builtin type.
 pub struct TypeSpec {
     pub name: &'static str,
+    /// `__module__` ("builtins" for most).
+    pub module: &'static str,
     /// Names of the bases (already created); empty for `object`.
     pub bases: &'static [&'static str],
     /// The Rust struct of the instances.
@@ -57,6 +59,7 @@ impl TypeSpec {
     pub fn new(name: &'static str, layout: TypeId) -> TypeSpec {
         TypeSpec {
             name,
+            module: "builtins",
             bases: &["object"],
             layout,
             attrs_offset: 0,
@@ -119,7 +122,7 @@ pub fn populate(ty: &'static TypeObject, spec: &TypeSpec, bases: &[&'static Type
     let name = new_str(spec.name);
     ty.name.set(name);
     ty.qualname.set(name);
-    ty.module.set(intern("builtins"));
+    ty.module.set(intern(spec.module));
     let base_values: Vec<Value> = bases.iter().map(|b| b.as_value()).collect();
     ty.bases.set(crate::types::tuple::new_tuple(&base_values));
     match crate::typeobj::mro::c3_mro(ty, bases) {

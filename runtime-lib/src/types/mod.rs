@@ -39,3 +39,4 @@ pub mod structseq;
 pub mod super_;
 pub mod tuple;
 pub mod value_vec;
+pub mod weakref;
