@@ -107,6 +107,8 @@ pub mod heap;
 pub mod native;
 pub mod object;
 pub mod ops;
+#[cfg(test)]
+mod rooting_tests;
 pub mod runtime;
 #[cfg(test)]
 mod testing;

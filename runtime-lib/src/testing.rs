@@ -17,7 +17,8 @@ pub type Body = fn(&[Value]) -> PyResult;
 
 fn trampoline(func: Value, args: &[Value], kwnames: Option<Value>) -> PyResult {
     let f = downcast::<FunctionObject>(func).expect("a function");
-    let mut out = vec![Value::NULL; bound_slot_count(f.code_info)];
+    // Rooted: the body may collect (the bound `*args`/`**kwargs` live only here).
+    let mut out = crate::gc::RootedVec::from_vec(vec![Value::NULL; bound_slot_count(f.code_info)]);
     bind_arguments(f, args, kwnames, &mut out)?;
     // SAFETY: `code` was made from a `Body` by `pyfunc`.
     let body: Body = unsafe { std::mem::transmute::<*const (), Body>(f.code) };

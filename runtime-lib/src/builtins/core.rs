@@ -96,7 +96,7 @@ pub fn dir(a: &[Value], k: Option<Value>) -> PyResult {
     let names = crate::ops::call::call_method(obj, "__dir__", &[])?;
     let mut items = crate::ops::iter::collect(names)?;
     crate::types::list::sort::sort_values(&mut items, Value::NULL, false)?;
-    Ok(crate::types::list::new_list(items))
+    Ok(crate::types::list::new_list(items.into_vec()))
 }
 
 pub fn vars(a: &[Value], k: Option<Value>) -> PyResult {

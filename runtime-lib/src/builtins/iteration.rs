@@ -59,24 +59,28 @@ fn min_max(a: &[Value], k: Option<Value>, name: &str, op: CompareOp) -> PyResult
             }
         }
     }
-    let items = match pos.len() {
+    let collected;
+    let items: &[Value] = match pos.len() {
         0 => {
             return Err(type_error(format!(
                 "{name} expected at least 1 argument, got 0"
             )))
         }
-        1 => collect(pos[0])?,
+        1 => {
+            collected = collect(pos[0])?;
+            &collected
+        }
         _ => {
             if !default.is_null() {
                 return Err(type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            pos.to_vec()
+            pos
         }
     };
     let mut best: Option<(Value, Value)> = None;
-    for item in items {
+    for &item in items {
         let kv = if key.is_null() || key.is_none() {
             item
         } else {
@@ -161,5 +165,5 @@ pub fn sorted(a: &[Value], k: Option<Value>) -> PyResult {
     let mut items = collect(pos[0])?;
     let reverse = !reverse.is_null() && crate::ops::object::is_true(reverse)?;
     crate::types::list::sort::sort_values(&mut items, key, reverse)?;
-    Ok(new_list(items))
+    Ok(new_list(items.into_vec()))
 }

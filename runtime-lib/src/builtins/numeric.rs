@@ -44,13 +44,10 @@ pub fn round(a: &[Value], k: Option<Value>) -> PyResult {
         return round_float(f, nd);
     }
     match crate::ops::attr::lookup_special(x, "__round__")? {
-        Some(m) => {
-            let args: Vec<Value> = nd
-                .map(crate::types::int::int_from_i64)
-                .into_iter()
-                .collect();
-            crate::ops::call::call(m, &args, None)
-        }
+        Some(m) => match nd {
+            Some(n) => crate::ops::call::call(m, &[crate::types::int::int_from_i64(n)], None),
+            None => crate::ops::call::call(m, &[], None),
+        },
         None => Err(type_error(format!(
             "type {} doesn't define __round__ method",
             type_of(x).name()

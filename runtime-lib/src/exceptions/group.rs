@@ -12,6 +12,7 @@ use std::collections::HashSet;
 
 use crate::error::{type_error, PyResult};
 use crate::exceptions::{as_exception, get_extra, set_extra};
+use crate::gc::RootedVec;
 use crate::object::{id_of, type_of};
 use crate::typeobj::{as_type, flags};
 use crate::types::builtin_func::MethodDef;
@@ -86,11 +87,11 @@ fn derive(eg: Value, excs: &[Value]) -> PyResult {
 
 /// A group of `excs` derived from `orig`, with `orig`'s metadata; None if
 /// `excs` is empty.
-fn subset(orig: Value, excs: Vec<Value>) -> PyResult {
+fn subset(orig: Value, excs: &[Value]) -> PyResult {
     if excs.is_empty() {
         return Ok(Value::NONE);
     }
-    let g = derive(orig, &excs)?;
+    let g = derive(orig, excs)?;
     copy_metadata(orig, g);
     Ok(g)
 }
@@ -115,7 +116,9 @@ fn split_recursive(exc: Value, m: &Matcher, want_rest: bool) -> PyResult<(Value,
     if !is_group(exc) {
         return Ok((Value::NONE, if want_rest { exc } else { Value::NONE }));
     }
-    let (mut matched, mut rest) = (Vec::new(), Vec::new());
+    // The parts may be new groups (made by `derive`), kept while further
+    // matches and `derive`s run Python code.
+    let (mut matched, mut rest) = (RootedVec::new(), RootedVec::new());
     for &e in members(exc) {
         let (a, b) = split_recursive(e, m, want_rest)?;
         if !a.is_none() {
@@ -125,7 +128,7 @@ fn split_recursive(exc: Value, m: &Matcher, want_rest: bool) -> PyResult<(Value,
             rest.push(b);
         }
     }
-    Ok((subset(exc, matched)?, subset(exc, rest)?))
+    Ok((subset(exc, &matched)?, subset(exc, &rest)?))
 }
 
 fn split_method(a: &[Value], k: Option<Value>) -> PyResult {
@@ -233,8 +236,9 @@ pub fn prep_reraise_star(orig: Value, excs: Value) -> PyResult {
     if !is_group(orig) {
         return Ok(items[0]);
     }
+    // Both hold items of `items`, which keeps them rooted.
     let (mut raised, mut reraised) = (Vec::new(), Vec::new());
-    for e in items.into_iter().filter(|e| !e.is_none()) {
+    for &e in items.iter().filter(|e| !e.is_none()) {
         if same_metadata(e, orig) {
             reraised.push(e);
         } else {

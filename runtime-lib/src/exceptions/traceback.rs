@@ -68,7 +68,8 @@ pub fn format_exception_only(exc: Value) -> String {
     };
     out.push('\n');
     if let Some(notes) = get_extra(exc, "__notes__") {
-        for n in crate::ops::iter::collect(notes).unwrap_or_default() {
+        let notes = crate::ops::iter::collect(notes).unwrap_or_default();
+        for &n in notes.iter() {
             out.push_str(&crate::ops::object::str_string(n).unwrap_or_default());
             out.push('\n');
         }

@@ -12,6 +12,7 @@ use std::cell::{Cell, RefCell};
 
 use super::{NativeCode, NativeFrame};
 use crate::error::{self, PyResult, Raised};
+use crate::gc::RootedVec;
 use crate::object::PyPayload;
 use crate::runtime::frames::{locals_snapshot, FrameIntrospection};
 use crate::runtime::recursion::{enter_python_call, leave_recursive_call};
@@ -75,11 +76,12 @@ fn native_entry(f: Value, args: &[Value], kwnames: Option<Value>) -> PyResult {
     const INLINE: usize = 8;
     let count = code.slot_count();
     let mut inline = [Value::NULL; INLINE];
-    let mut heap = Vec::new();
+    // More slots than fit inline live in a rooted buffer while the body runs.
+    let mut heap: RootedVec;
     let slots: &mut [Value] = if count <= INLINE {
         &mut inline[..count]
     } else {
-        heap.resize(count, Value::NULL);
+        heap = RootedVec::from_vec(vec![Value::NULL; count]);
         &mut heap
     };
     bind_arguments(func, args, kwnames, &mut slots[..code.nlocals])?;
@@ -134,7 +136,7 @@ fn run_class_body(body: Value, ns: Value) -> PyResult {
         return Err(error::system_error("class body is not native code"));
     };
     enter_python_call()?;
-    let mut slots = vec![Value::NULL; code.slot_count()];
+    let mut slots = RootedVec::from_vec(vec![Value::NULL; code.slot_count()]);
     let mut frame = NativeFrame::new(code, body, func.globals, ns);
     frame.slots = slots.as_mut_ptr();
     let result = run(code, &mut frame);
@@ -183,15 +185,20 @@ fn new_generator(
     args: &[Value],
     kwnames: Option<Value>,
 ) -> PyResult {
+    // Rooted until the generator object owns (and traces) them: the
+    // prologue's entry is a safe point.
+    let mut slots = RootedVec::from_vec(vec![Value::NULL; code.slot_count()]);
+    bind_arguments(func, args, kwnames, &mut slots[..code.nlocals])?;
     let mut g = Box::new(GenFrame {
         frame: NativeFrame::new(code, f, func.globals, Value::NULL),
-        slots: vec![Value::NULL; code.slot_count()],
+        slots: Vec::new(),
         saved_handled: Vec::new(),
     });
-    bind_arguments(func, args, kwnames, &mut g.slots[..code.nlocals])?;
-    g.frame.slots = g.slots.as_mut_ptr();
+    g.frame.slots = slots.as_mut_ptr();
     // The prologue (cells, free variables) runs to RETURN_GENERATOR now.
     run(code, &mut g.frame)?;
+    // The same buffer: `frame.slots` still points into it.
+    g.slots = slots.into_vec();
     use crate::types::function::code_flags;
     let kind = if code.flags & code_flags::COROUTINE != 0 {
         GenKind::Coroutine

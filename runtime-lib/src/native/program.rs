@@ -134,7 +134,7 @@ fn run_main(main: &'static NativeCode) -> i32 {
     }
     entry::set_main_globals(globals);
     let mut frame = NativeFrame::new(main, Value::NULL, globals, globals);
-    let mut slots = vec![Value::NULL; main.slot_count()];
+    let mut slots = crate::gc::RootedVec::from_vec(vec![Value::NULL; main.slot_count()]);
     frame.slots = slots.as_mut_ptr();
     // SAFETY: the body is the generated module code; the frame is complete.
     let r = unsafe { (main.body)(&mut frame, Value::NULL) };

@@ -5,6 +5,7 @@
 //! `*`/`**` errors of calls and displays included).
 
 use crate::error::{type_error, PyResult};
+use crate::gc::RootedVec;
 use crate::object::{type_of, PyPayload};
 use crate::types::dict::DictObject;
 use crate::types::list::{new_list, ListObject};
@@ -130,17 +131,21 @@ pub fn map_add(d: Value, key: Value, value: Value) -> PyResult<()> {
     dict(d)?.set_item(key, value)
 }
 
-/// The (key, value) pairs of a mapping: a dict, or anything with `keys()`.
-fn mapping_items(m: Value) -> PyResult<Option<Vec<(Value, Value)>>> {
+/// The keys and values of a mapping (a dict, or anything with `keys()`),
+/// alternating and rooted; None if it is not a mapping.
+pub(crate) fn mapping_items(m: Value) -> PyResult<Option<RootedVec>> {
     if let Some(d) = DictObject::cast(m) {
-        return Ok(Some(d.items()));
+        return Ok(Some(d.items_rooted()));
     }
     let Some(keys) = crate::ops::attr::getattr_opt(m, crate::types::string::intern("keys"))? else {
         return Ok(None);
     };
-    let mut out = Vec::new();
-    for k in crate::ops::iter::collect(crate::ops::call::call(keys, &[], None)?)? {
-        out.push((k, crate::ops::subscript::getitem(m, k)?));
+    let keys = crate::ops::iter::collect(crate::ops::call::call(keys, &[], None)?)?;
+    let mut out = RootedVec::with_capacity(2 * keys.len());
+    for &k in keys.iter() {
+        let v = crate::ops::subscript::getitem(m, k)?;
+        out.push(k);
+        out.push(v);
     }
     Ok(Some(out))
 }
@@ -154,8 +159,8 @@ pub fn dict_update(d: Value, other: Value) -> PyResult<()> {
         )));
     };
     let o = dict(d)?;
-    for (k, v) in items {
-        o.set_item(k, v)?;
+    for kv in items.chunks_exact(2) {
+        o.set_item(kv[0], kv[1])?;
     }
     Ok(())
 }
@@ -171,7 +176,8 @@ pub fn dict_merge(d: Value, other: Value, callable: Value) -> PyResult<()> {
         )));
     };
     let o = dict(d)?;
-    for (k, v) in items {
+    for kv in items.chunks_exact(2) {
+        let (k, v) = (kv[0], kv[1]);
         if o.get_item(k)?.is_some() {
             let name = match as_str(k) {
                 Some(s) => s.to_owned(),

@@ -5,9 +5,9 @@
 //! `f(*args, **kwargs)`.
 
 use crate::error::{type_error, PyResult};
-use crate::object::{type_of, PyPayload};
+use crate::gc::RootedVec;
+use crate::object::type_of;
 use crate::types::builtin_func::BuiltinFn;
-use crate::types::dict::DictObject;
 use crate::types::string::{as_str, intern};
 use crate::types::tuple::new_tuple;
 use crate::Value;
@@ -41,7 +41,7 @@ fn with_prepended<R>(first: Value, args: &[Value], f: impl FnOnce(&[Value]) -> R
         buf[1..=args.len()].copy_from_slice(args);
         f(&buf[..=args.len()])
     } else {
-        let mut v = Vec::with_capacity(args.len() + 1);
+        let mut v = RootedVec::with_capacity(args.len() + 1);
         v.push(first);
         v.extend_from_slice(args);
         f(&v)
@@ -80,51 +80,38 @@ pub fn call_method(obj: Value, name: &str, args: &[Value]) -> PyResult {
 
 /// `f(*star, **dstar)`: `star` any iterable, `dstar` a mapping or NULL.
 pub fn call_ex(f: Value, star: Value, dstar: Value) -> PyResult {
-    let mut args = match crate::types::tuple::tuple_items(star) {
-        Some(items) => items.to_vec(),
-        None => {
-            if type_of(star).slots.iter.get().is_none()
-                && type_of(star).slots.getitem.get().is_none()
-            {
-                return Err(type_error(format!(
-                    "{} argument after * must be an iterable, not {}",
-                    callable_name(f),
-                    type_of(star).name()
-                )));
-            }
-            crate::ops::iter::collect(star)?
-        }
-    };
-    if dstar.is_null() || dstar.is_none() {
+    let no_kwargs = dstar.is_null() || dstar.is_none();
+    if let (Some(items), true) = (crate::types::tuple::tuple_items(star), no_kwargs) {
+        return call(f, items, None);
+    }
+    if type_of(star).slots.iter.get().is_none() && type_of(star).slots.getitem.get().is_none() {
+        return Err(type_error(format!(
+            "{} argument after * must be an iterable, not {}",
+            callable_name(f),
+            type_of(star).name()
+        )));
+    }
+    let mut args = crate::ops::iter::collect(star)?;
+    if no_kwargs {
         return call(f, &args, None);
     }
-    let pairs: Vec<(Value, Value)> = match DictObject::cast(dstar) {
-        Some(d) => d.items(),
-        None => {
-            let Some(keys) = crate::ops::attr::getattr_opt(dstar, intern("keys"))? else {
-                return Err(type_error(format!(
-                    "{} argument after ** must be a mapping, not {}",
-                    callable_name(f),
-                    type_of(dstar).name()
-                )));
-            };
-            let mut out = Vec::new();
-            for k in crate::ops::iter::collect(call(keys, &[], None)?)? {
-                out.push((k, crate::ops::subscript::getitem(dstar, k)?));
-            }
-            out
-        }
+    let Some(items) = crate::ops::build::mapping_items(dstar)? else {
+        return Err(type_error(format!(
+            "{} argument after ** must be a mapping, not {}",
+            callable_name(f),
+            type_of(dstar).name()
+        )));
     };
-    let mut names = Vec::with_capacity(pairs.len());
-    for (k, v) in pairs {
-        if as_str(k).is_none() {
+    let mut names = Vec::with_capacity(items.len() / 2);
+    for kv in items.chunks_exact(2) {
+        if as_str(kv[0]).is_none() {
             return Err(type_error(format!(
                 "{} keywords must be strings",
                 callable_name(f)
             )));
         }
-        names.push(k);
-        args.push(v);
+        names.push(kv[0]);
+        args.push(kv[1]);
     }
     let kwnames = (!names.is_empty()).then(|| new_tuple(&names));
     call(f, &args, kwnames)

@@ -3,6 +3,7 @@
 //! for `a, b = x` and `a, *b, c = x`, with CPython's messages.
 
 use crate::error::{type_error, value_error, PyResult};
+use crate::gc::RootedVec;
 use crate::object::{downcast, type_of, PyPayload};
 use crate::types::list::{new_list, ListObject};
 use crate::types::registry::types;
@@ -42,16 +43,17 @@ pub fn next(it: Value) -> PyResult<Option<Value>> {
     }
 }
 
-/// Every item of an iterable.
-pub fn collect(v: Value) -> PyResult<Vec<Value>> {
+/// Every item of an iterable, rooted (the iterator runs Python code while
+/// they are gathered, and callers often run more while holding them).
+pub fn collect(v: Value) -> PyResult<RootedVec> {
     if let Some(t) = downcast::<TupleObject>(v) {
-        return Ok(t.items().to_vec());
+        return Ok(RootedVec::from_vec(t.items().to_vec()));
     }
     if let Some(l) = downcast::<ListObject>(v) {
-        return Ok(l.to_vec());
+        return Ok(RootedVec::from_vec(l.to_vec()));
     }
     let it = iter(v)?;
-    let mut out = Vec::new();
+    let mut out = RootedVec::new();
     while let Some(x) = next(it)? {
         out.push(x);
     }
@@ -73,7 +75,8 @@ fn iter_for_unpack(v: Value) -> PyResult {
     iter(v)
 }
 
-/// `a, b, c = v`: exactly `n` items.
+/// `a, b, c = v`: exactly `n` items (for the caller to store at once,
+/// before it runs any Python code).
 pub fn unpack_sequence(v: Value, n: usize) -> PyResult<Vec<Value>> {
     let exact = TupleObject::cast(v)
         .map(|t| t.items().to_vec())
@@ -93,7 +96,7 @@ pub fn unpack_sequence(v: Value, n: usize) -> PyResult<Vec<Value>> {
         )));
     }
     let it = iter_for_unpack(v)?;
-    let mut out = Vec::with_capacity(n);
+    let mut out = RootedVec::with_capacity(n);
     while out.len() < n {
         match next(it)? {
             Some(x) => out.push(x),
@@ -110,13 +113,14 @@ pub fn unpack_sequence(v: Value, n: usize) -> PyResult<Vec<Value>> {
             "too many values to unpack (expected {n})"
         )));
     }
-    Ok(out)
+    Ok(out.into_vec())
 }
 
-/// `a, *b, c = v`: `before` items, a list of the middle, `after` items.
+/// `a, *b, c = v`: `before` items, a list of the middle, `after` items
+/// (for the caller to store at once, as `unpack_sequence`).
 pub fn unpack_ex(v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
     let it = iter_for_unpack(v)?;
-    let mut items = Vec::new();
+    let mut items = RootedVec::new();
     while let Some(x) = next(it)? {
         items.push(x);
     }

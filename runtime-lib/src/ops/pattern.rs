@@ -4,6 +4,7 @@
 //! `match_class`) and messages.
 
 use crate::error::{type_error, value_error, PyResult};
+use crate::gc::RootedVec;
 use crate::object::type_of;
 use crate::typeobj::{as_type, flags, TypeObject};
 use crate::types::registry::types;
@@ -44,7 +45,7 @@ pub fn match_keys(subject: Value, keys: Value) -> PyResult {
     let get = crate::ops::attr::getattr(subject, intern("get"))?;
     // A private sentinel: no mapping holds it.
     let dummy = crate::types::instance::new_instance(types().object);
-    let mut values = Vec::with_capacity(keys.len());
+    let mut values = RootedVec::with_capacity(keys.len());
     for &k in keys {
         if seen_set.contains(k)? {
             return Err(value_error(format!(
@@ -93,9 +94,11 @@ pub fn match_class(subject: Value, cls: Value, nargs: usize, kwnames: Value) -> 
         return Ok(Value::NONE);
     }
     let kwnames = tuple_items(kwnames).unwrap_or(&[]);
-    let mut seen: Vec<Value> = Vec::new();
-    let mut out = Vec::with_capacity(nargs + kwnames.len());
-    let lookup = |name: Value, seen: &mut Vec<Value>| -> PyResult<Option<Value>> {
+    // Both hold values across attribute lookups (Python code): the names
+    // may come from a `__match_args__` computed on the fly.
+    let mut seen = RootedVec::new();
+    let mut out = RootedVec::with_capacity(nargs + kwnames.len());
+    let lookup = |name: Value, seen: &mut RootedVec| -> PyResult<Option<Value>> {
         let text = as_str(name).unwrap_or("");
         if seen.iter().any(|&s| as_str(s) == Some(text)) {
             return Err(type_error(format!(

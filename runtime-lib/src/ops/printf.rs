@@ -16,14 +16,16 @@ use crate::Value;
 
 /// `template % args`.
 pub fn format(template: &str, args: Value) -> PyResult {
-    let (items, mapping): (Vec<Value>, Option<Value>) = match TupleObject::cast(args) {
-        Some(t) => (t.items().to_vec(), None),
+    // Borrowed from the tuple (which this keeps alive while conversions
+    // run Python code), or `args` itself.
+    let (items, mapping): (&[Value], Option<Value>) = match TupleObject::cast(args) {
+        Some(t) => (t.items(), None),
         None => {
             let ty = type_of(args);
             let is_mapping = ty.slots.getitem.get().is_some()
                 && as_str(args).is_none()
                 && !ty.is_subtype(crate::types::registry::types().tuple);
-            (vec![args], is_mapping.then_some(args))
+            (std::slice::from_ref(&args), is_mapping.then_some(args))
         }
     };
     let single_non_tuple = TupleObject::cast(args).is_none();

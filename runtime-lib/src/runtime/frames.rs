@@ -96,5 +96,5 @@ pub fn dir_of_locals() -> PyResult {
     let keys = crate::ops::call::call_method(locals, "keys", &[])?;
     let mut items = crate::ops::iter::collect(keys)?;
     crate::types::list::sort::sort_values(&mut items, Value::NULL, false)?;
-    Ok(crate::types::list::new_list(items))
+    Ok(crate::types::list::new_list(items.into_vec()))
 }

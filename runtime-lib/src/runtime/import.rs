@@ -134,7 +134,7 @@ pub fn import_star(module: Value, locals: Value) -> PyResult<()> {
                 .collect()
         }
     };
-    for name in names {
+    for &name in names.iter() {
         let v = crate::ops::attr::getattr(module, name)?;
         crate::ops::subscript::setitem(locals, name, v)?;
     }

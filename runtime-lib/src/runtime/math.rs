@@ -363,7 +363,7 @@ fn dist(a: &[Value], k: Option<Value>) -> PyResult {
         ));
     }
     let mut acc = 0.0f64;
-    for (&x, &y) in p.iter().zip(&q) {
+    for (&x, &y) in p.iter().zip(q.iter()) {
         acc = acc.hypot(real(x)? - real(y)?);
     }
     Ok(Value::from_f64(acc))
@@ -505,7 +505,8 @@ fn fsum(a: &[Value], k: Option<Value>) -> PyResult {
     let [it] = args::exact::<1>("fsum", a, k)?;
     let mut partials: Vec<f64> = Vec::new();
     let mut special = 0.0f64;
-    for v in crate::ops::iter::collect(it)? {
+    let items = crate::ops::iter::collect(it)?;
+    for &v in items.iter() {
         let mut x = real(v)?;
         if !x.is_finite() {
             special += x;
@@ -568,7 +569,8 @@ fn prod(a: &[Value], k: Option<Value>) -> PyResult {
     } else {
         start
     };
-    for v in crate::ops::iter::collect(it)? {
+    let items = crate::ops::iter::collect(it)?;
+    for &v in items.iter() {
         acc = crate::ops::arith::binary_op(crate::ops::BinOp::Mul, acc, v)?;
     }
     Ok(acc)

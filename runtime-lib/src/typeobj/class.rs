@@ -17,6 +17,7 @@ use std::cell::{Cell, RefCell};
 
 use crate::args::{kwnames_slice, split};
 use crate::error::{type_error, PyResult};
+use crate::gc::RootedVec;
 use crate::heap::{alloc, Header};
 use crate::object::{type_of, PyPayload};
 use crate::ops::call::call;
@@ -144,16 +145,16 @@ fn instance_dict_set(v: Value, d: Value) -> PyResult<()> {
 
 static DICT_GETSET: GetSetDef = GetSetDef::new("__dict__", instance_dict_get, instance_dict_set);
 
-fn slot_names(ns: &DictObject) -> PyResult<Option<Vec<Value>>> {
+fn slot_names(ns: &DictObject) -> PyResult<Option<RootedVec>> {
     let Some(slots) = ns.get_str(intern("__slots__")) else {
         return Ok(None);
     };
     let names = if as_str(slots).is_some() {
-        vec![slots]
+        RootedVec::from_vec(vec![slots])
     } else {
         crate::ops::iter::collect(slots)?
     };
-    for &n in &names {
+    for &n in names.iter() {
         if as_str(n).is_none() {
             return Err(type_error(format!(
                 "__slots__ items must be strings, not '{}'",
@@ -316,7 +317,9 @@ pub fn new_class(
         }
     }
     let cls = ty.as_value();
-    for (k, v) in ns_dict.items() {
+    // `__set_name__` may change the namespace: its entries rooted here.
+    for kv in ns_dict.items_rooted().chunks_exact(2) {
+        let (k, v) = (kv[0], kv[1]);
         if let Some(set_name) = type_of(v).lookup_str("__set_name__") {
             heap_slots::call_special(set_name, v, &[cls, k])?;
         }
@@ -329,10 +332,7 @@ pub fn new_class(
 fn init_subclass(ty: &'static TypeObject, kwargs: &[(Value, Value)]) -> PyResult<()> {
     let sup = crate::types::super_::new_super(ty.as_value(), ty.as_value())?;
     let f = crate::ops::attr::getattr(sup, intern("__init_subclass__"))?;
-    let names: Vec<Value> = kwargs.iter().map(|(k, _)| *k).collect();
-    let values: Vec<Value> = kwargs.iter().map(|(_, v)| *v).collect();
-    let kwnames = (!names.is_empty()).then(|| new_tuple(&names));
-    call(f, &values, kwnames)?;
+    call_with_kwargs(f, &[], kwargs)?;
     Ok(())
 }
 
@@ -381,8 +381,10 @@ pub fn build_class(args: &[Value], kwnames: Option<Value>) -> PyResult {
     call_with_kwargs(meta, &[name, bases_tuple, ns], &kwargs)
 }
 
-fn resolve_mro_entries(bases: &[Value]) -> PyResult<Vec<Value>> {
-    let mut out = Vec::with_capacity(bases.len());
+/// The bases after `__mro_entries__`, rooted (the entries may be new
+/// objects, gathered while more `__mro_entries__` run).
+fn resolve_mro_entries(bases: &[Value]) -> PyResult<RootedVec> {
+    let mut out = RootedVec::with_capacity(bases.len());
     let orig = new_tuple(bases);
     for &b in bases {
         if as_type(b).is_none() {
@@ -399,7 +401,7 @@ fn resolve_mro_entries(bases: &[Value]) -> PyResult<Vec<Value>> {
 
 /// `f(*args, **dict(kwargs))`.
 pub fn call_with_kwargs(f: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
-    let mut all = args.to_vec();
+    let mut all = RootedVec::from_vec(args.to_vec());
     all.extend(kwargs.iter().map(|(_, v)| *v));
     let names: Vec<Value> = kwargs.iter().map(|(k, _)| *k).collect();
     let kwnames = (!names.is_empty()).then(|| new_tuple(&names));

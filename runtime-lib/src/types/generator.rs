@@ -514,14 +514,15 @@ pub fn make_thrown_exception(typ: Value, val: Value) -> PyResult {
             if crate::exceptions::as_exception(val).is_some_and(|_| type_of(val).is_subtype(t)) {
                 return Ok(val);
             }
-            let args: Vec<Value> = if val.is_null() || val.is_none() {
-                Vec::new()
+            // Borrowed from the tuple, which this keeps alive meanwhile.
+            let args: &[Value] = if val.is_null() || val.is_none() {
+                &[]
             } else if let Some(items) = crate::types::tuple::tuple_items(val) {
-                items.to_vec()
+                items
             } else {
-                vec![val]
+                std::slice::from_ref(&val)
             };
-            return crate::ops::call::call(typ, &args, None);
+            return crate::ops::call::call(typ, args, None);
         }
     }
     if crate::exceptions::as_exception(typ).is_some() {

@@ -9,6 +9,7 @@ use std::cell::Cell;
 
 use crate::args;
 use crate::error::{type_error, value_error, PyResult};
+use crate::gc::RootedVec;
 use crate::heap::{alloc_value, Header, HeapObject};
 use crate::object::{downcast, type_of, PyPayload};
 use crate::ops::call::call;
@@ -263,25 +264,46 @@ fn enumerate_next(v: Value) -> PyResult<Option<Value>> {
     Ok(Some(new_tuple(&[n, x])))
 }
 
+/// The next item of each of `iters`, passed to `f`; or the index of the
+/// first exhausted iterator. The items are kept on the stack (or rooted)
+/// while the later iterators run Python code.
+fn next_of_each<R>(
+    iters: &[Value],
+    f: impl FnOnce(&[Value]) -> PyResult<R>,
+) -> PyResult<Result<R, usize>> {
+    const INLINE: usize = 8;
+    let mut inline = [Value::NULL; INLINE];
+    let mut rooted: RootedVec;
+    let items: &mut [Value] = if iters.len() <= INLINE {
+        &mut inline[..iters.len()]
+    } else {
+        rooted = RootedVec::from_vec(vec![Value::NULL; iters.len()]);
+        &mut rooted
+    };
+    for (k, &i) in iters.iter().enumerate() {
+        match next(i)? {
+            Some(x) => items[k] = x,
+            None => return Ok(Err(k)),
+        }
+    }
+    f(items).map(Ok)
+}
+
 fn zip_next(v: Value) -> PyResult<Option<Value>> {
     let it = this(v)?;
     if it.iters.is_empty() || it.source.get().is_null() {
         return Ok(None);
     }
-    let mut items = Vec::with_capacity(it.iters.len());
-    for (k, &i) in it.iters.iter().enumerate() {
-        match next(i)? {
-            Some(x) => items.push(x),
-            None => {
-                it.source.set(Value::NULL);
-                if it.step == 1 {
-                    return zip_strict_error(it, k);
-                }
-                return Ok(None);
+    match next_of_each(&it.iters, |items| Ok(new_tuple(items)))? {
+        Ok(t) => Ok(Some(t)),
+        Err(k) => {
+            it.source.set(Value::NULL);
+            if it.step == 1 {
+                return zip_strict_error(it, k);
             }
+            Ok(None)
         }
     }
-    Ok(Some(new_tuple(&items)))
 }
 
 fn zip_strict_error(it: &IterObject, k: usize) -> PyResult<Option<Value>> {
@@ -306,14 +328,7 @@ fn zip_strict_error(it: &IterObject, k: usize) -> PyResult<Option<Value>> {
 
 fn map_next(v: Value) -> PyResult<Option<Value>> {
     let it = this(v)?;
-    let mut items = Vec::with_capacity(it.iters.len());
-    for &i in &it.iters {
-        match next(i)? {
-            Some(x) => items.push(x),
-            None => return Ok(None),
-        }
-    }
-    call(it.aux.get(), &items, None).map(Some)
+    Ok(next_of_each(&it.iters, |items| call(it.aux.get(), items, None))?.ok())
 }
 
 fn filter_next(v: Value) -> PyResult<Option<Value>> {
@@ -351,6 +366,15 @@ fn enumerate_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyRes
     ))
 }
 
+/// `iter(x)` for each of `xs`, for a new zip or map to own.
+fn iter_each(xs: &[Value]) -> PyResult<Vec<Value>> {
+    let mut iters = RootedVec::with_capacity(xs.len());
+    for &x in xs {
+        iters.push(iter(x)?);
+    }
+    Ok(iters.into_vec())
+}
+
 fn zip_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
     let (pos, kwvals) = args::split(a, k);
     let mut strict = false;
@@ -360,7 +384,7 @@ fn zip_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
         }
         strict = crate::ops::object::is_true(v)?;
     }
-    let iters = pos.iter().map(|&x| iter(x)).collect::<PyResult<Vec<_>>>()?;
+    let iters = iter_each(pos)?;
     Ok(make(
         types().zip,
         Value::NONE,
@@ -376,10 +400,7 @@ fn map_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
     if a.len() < 2 {
         return Err(type_error("map() must have at least two arguments."));
     }
-    let iters = a[1..]
-        .iter()
-        .map(|&x| iter(x))
-        .collect::<PyResult<Vec<_>>>()?;
+    let iters = iter_each(&a[1..])?;
     Ok(make(types().map, Value::NONE, a[0], 0, 1, iters))
 }
 

@@ -322,7 +322,8 @@ pub fn join(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, [it]) = args::method::<1>("join", a, k, 1)?;
     let sep = data(s)?;
     let mut out = Vec::new();
-    for (i, item) in collect(it)?.into_iter().enumerate() {
+    let items = collect(it)?;
+    for (i, &item) in items.iter().enumerate() {
         let Some(d) = bytes_data(item) else {
             return Err(type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",

@@ -41,10 +41,8 @@ fn bytes_of(value: Value) -> PyResult<Vec<u8>> {
             "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
         ));
     }
-    crate::ops::iter::collect(value)?
-        .into_iter()
-        .map(|x| byte_value(x, "byte"))
-        .collect()
+    let items = crate::ops::iter::collect(value)?;
+    items.iter().map(|&x| byte_value(x, "byte")).collect()
 }
 
 pub fn bytearray_setitem(v: Value, key: Value, value: Value) -> PyResult<()> {

@@ -98,7 +98,8 @@ pub fn update_from_arg(d: &DictObject, src: Value) -> PyResult<()> {
         return d.update_from(o);
     }
     if let Some(keys) = crate::ops::attr::getattr_opt(src, crate::types::string::intern("keys"))? {
-        for key in collect(crate::ops::call::call(keys, &[], None)?)? {
+        let keys = collect(crate::ops::call::call(keys, &[], None)?)?;
+        for &key in keys.iter() {
             let v = crate::ops::subscript::getitem(src, key)?;
             d.set_item(key, v)?;
         }
@@ -167,7 +168,8 @@ fn fromkeys(a: &[Value], k: Option<Value>) -> PyResult {
     let (cls, [it, value]) = args::method::<2>("fromkeys", a, k, 1)?;
     let out = crate::ops::call::call(cls, &[], None)?;
     let value = if value.is_null() { Value::NONE } else { value };
-    for key in collect(it)? {
+    let keys = collect(it)?;
+    for &key in keys.iter() {
         crate::ops::subscript::setitem(out, key, value)?;
     }
     Ok(out)

@@ -19,6 +19,7 @@ use std::any::TypeId;
 use std::cell::UnsafeCell;
 
 use crate::error::{key_error, PyResult};
+use crate::gc::RootedVec;
 use crate::heap::{alloc_value, Header, HeapObject};
 use crate::object::{downcast, type_of, PyPayload};
 use crate::ops::compare::rich_compare_bool;
@@ -257,6 +258,19 @@ impl DictObject {
         })
     }
 
+    /// A rooted snapshot of the keys and values, alternating: for callers
+    /// that run Python code (hashing, comparing, repr) while they go
+    /// through it, which may remove entries from the dict.
+    pub fn items_rooted(&self) -> RootedVec {
+        self.read(|t| {
+            t.entries
+                .iter()
+                .filter(|e| !e.key.is_null())
+                .flat_map(|e| [e.key, e.value])
+                .collect()
+        })
+    }
+
     pub fn keys(&self) -> Vec<Value> {
         self.items().into_iter().map(|(k, _)| k).collect()
     }
@@ -293,8 +307,8 @@ impl DictObject {
 
     /// Copies every entry of `other` into `self`.
     pub fn update_from(&self, other: &DictObject) -> PyResult<()> {
-        for (k, v) in other.items() {
-            self.set_item(k, v)?;
+        for kv in other.items_rooted().chunks_exact(2) {
+            self.set_item(kv[0], kv[1])?;
         }
         Ok(())
     }
@@ -324,11 +338,11 @@ pub fn dict_repr_string(v: Value) -> PyResult<String> {
     }
     let mut out = String::from("{");
     let mut r = Ok(());
-    for (i, (k, x)) in d.items().into_iter().enumerate() {
+    for (i, kx) in d.items_rooted().chunks_exact(2).enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        match (repr_string(k), repr_string(x)) {
+        match (repr_string(kx[0]), repr_string(kx[1])) {
             (Ok(ks), Ok(xs)) => {
                 out.push_str(&ks);
                 out.push_str(": ");
@@ -359,7 +373,8 @@ fn dict_compare(a: Value, b: Value, op: CompareOp) -> PyResult {
     }
     let mut equal = x.len() == y.len();
     if equal {
-        for (k, v) in x.items() {
+        for kv in x.items_rooted().chunks_exact(2) {
+            let (k, v) = (kv[0], kv[1]);
             match y.get_item(k)? {
                 Some(w) if v == w || rich_compare_bool(v, w, CompareOp::Eq)? => {}
                 _ => {

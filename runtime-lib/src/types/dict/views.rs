@@ -9,6 +9,7 @@ use std::any::TypeId;
 
 use crate::args;
 use crate::error::PyResult;
+use crate::gc::RootedVec;
 use crate::heap::{alloc_value, Header, HeapObject};
 use crate::object::{downcast, type_of, PyPayload};
 use crate::ops::compare::{rich_compare, rich_compare_bool};
@@ -60,12 +61,12 @@ fn this(v: Value) -> PyResult<(&'static DictViewObject, &'static DictObject)> {
     Ok((view, d))
 }
 
-/// The view's elements, in order (a snapshot).
-fn elements(v: Value) -> PyResult<Vec<Value>> {
+/// The view's elements, in order (a rooted snapshot).
+fn elements(v: Value) -> PyResult<RootedVec> {
     let (view, d) = this(v)?;
     Ok(match view.kind {
-        DictIterKind::Keys => d.keys(),
-        DictIterKind::Values => d.values(),
+        DictIterKind::Keys => RootedVec::from_vec(d.keys()),
+        DictIterKind::Values => RootedVec::from_vec(d.values()),
         DictIterKind::Items => d
             .items()
             .into_iter()
@@ -103,7 +104,8 @@ fn view_contains(v: Value, x: Value) -> PyResult<bool> {
             }
         }
         DictIterKind::Values => {
-            for e in d.values() {
+            let values = RootedVec::from_vec(d.values());
+            for &e in values.iter() {
                 if e == x || rich_compare_bool(e, x, CompareOp::Eq)? {
                     return Ok(true);
                 }
@@ -120,7 +122,7 @@ fn view_repr(v: Value) -> PyResult {
     }
     let r = (|| {
         let mut out = format!("{name}([");
-        for (i, e) in elements(v)?.into_iter().enumerate() {
+        for (i, &e) in elements(v)?.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");
             }
@@ -173,7 +175,7 @@ fn view_reversed(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, []) = args::method::<0>("__reversed__", a, k, 0)?;
     let mut items = elements(s)?;
     items.reverse();
-    crate::ops::iter::iter(new_list(items))
+    crate::ops::iter::iter(new_list(items.into_vec()))
 }
 
 /// `dict.__reversed__`.
@@ -188,7 +190,8 @@ pub fn dict_reversed(a: &[Value], k: Option<Value>) -> PyResult {
 
 fn view_isdisjoint(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, [other]) = args::method::<1>("isdisjoint", a, k, 1)?;
-    for x in collect(other)? {
+    let others = collect(other)?;
+    for &x in others.iter() {
         if view_contains(s, x)? {
             return Ok(Value::FALSE);
         }

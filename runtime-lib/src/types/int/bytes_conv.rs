@@ -108,10 +108,13 @@ pub fn from_bytes(a: &[Value], k: Option<Value>) -> PyResult {
         args::parse("from_bytes", rest, k, ["bytes", "byteorder", "signed"], 1)?;
     let bytes = match bytes_data(data) {
         Some(d) => d,
-        None => crate::ops::iter::collect(data)?
-            .into_iter()
-            .map(|x| byte_value(x, "bytes"))
-            .collect::<PyResult<Vec<u8>>>()?,
+        None => {
+            let items = crate::ops::iter::collect(data)?;
+            items
+                .iter()
+                .map(|&x| byte_value(x, "bytes"))
+                .collect::<PyResult<Vec<u8>>>()?
+        }
     };
     let n = int_from_bigint(int_from_bytes(&bytes, big_endian(order)?, flag(signed)?));
     if cls == crate::types::registry::types().int.as_value() {

@@ -2,7 +2,7 @@
 
 use crate::args;
 use crate::error::{index_error, type_error, value_error, PyResult};
-use crate::object::{downcast, PyPayload};
+use crate::object::PyPayload;
 use crate::ops::compare::rich_compare_bool;
 use crate::ops::iter::collect;
 use crate::ops::CompareOp;
@@ -38,10 +38,7 @@ fn append(a: &[Value], k: Option<Value>) -> PyResult {
 
 fn extend(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, [it]) = args::method::<1>("list.extend", a, k, 1)?;
-    let items = match downcast::<ListObject>(it) {
-        Some(src) => src.to_vec(),
-        None => collect(it)?,
-    };
+    let items = collect(it)?;
     this(s)?.items.extend(&items);
     Ok(Value::NONE)
 }

@@ -92,7 +92,9 @@ fn list_repr(v: Value) -> PyResult {
     if !repr_enter(v) {
         return Ok(new_string("[...]".into()));
     }
-    let r = repr_items("[", "]", &l.to_vec(), false);
+    // A snapshot: an item's `__repr__` may change the list.
+    let items = crate::gc::RootedVec::from_vec(l.to_vec());
+    let r = repr_items("[", "]", &items, false);
     repr_leave(v);
     Ok(new_string(r?))
 }
@@ -193,17 +195,14 @@ fn set_slice(l: &ListObject, sl: &SliceObject, value: Value) -> PyResult<()> {
         }
         return Ok(());
     }
-    let new_items = match downcast::<ListObject>(value) {
-        Some(src) => src.to_vec(),
-        None => collect(value).map_err(|e| {
-            if crate::error::exception_matches(types().exc.TypeError) {
-                crate::error::clear_exception();
-                type_error("must assign iterable to extended slice")
-            } else {
-                e
-            }
-        })?,
-    };
+    let new_items = collect(value).map_err(|e| {
+        if crate::error::exception_matches(types().exc.TypeError) {
+            crate::error::clear_exception();
+            type_error("must assign iterable to extended slice")
+        } else {
+            e
+        }
+    })?;
     if ix.step == 1 {
         l.items
             .splice(ix.start as usize, ix.start as usize + ix.len, &new_items);
@@ -216,7 +215,7 @@ fn set_slice(l: &ListObject, sl: &SliceObject, value: Value) -> PyResult<()> {
             ix.len
         )));
     }
-    for (i, v) in ix.iter().zip(new_items) {
+    for (i, &v) in ix.iter().zip(new_items.iter()) {
         l.items.set(i, v);
     }
     Ok(())
@@ -253,10 +252,7 @@ fn list_inplace(op: BinOp, a: Value, b: Value) -> PyResult {
     };
     match op {
         BinOp::Add => {
-            let items = match downcast::<ListObject>(b) {
-                Some(src) => src.to_vec(),
-                None => collect(b)?,
-            };
+            let items = collect(b)?;
             l.items.extend(&items);
             Ok(a)
         }
@@ -290,7 +286,7 @@ fn list_init(v: Value, a: &[Value], k: Option<Value>) -> PyResult<()> {
     let items = if it.is_null() {
         Vec::new()
     } else {
-        collect(it)?
+        collect(it)?.into_vec()
     };
     l.items.replace_all(items);
     Ok(())

@@ -7,6 +7,7 @@
 //! standard sort may panic on inconsistent comparisons.
 
 use crate::error::{value_error, PyResult};
+use crate::gc::RootedVec;
 use crate::ops::call::call;
 use crate::ops::compare::rich_compare_bool;
 use crate::ops::CompareOp;
@@ -15,11 +16,12 @@ use crate::Value;
 
 /// Sorts `list` in place.
 pub fn sort_list(list: &ListObject, key: Value, reverse: bool) -> PyResult<()> {
-    let mut items = list.to_vec();
+    // Out of the list while keys and comparisons run: rooted here.
+    let mut items = RootedVec::from_vec(list.to_vec());
     list.items.replace_all(Vec::new());
     let result = sort_values(&mut items, key, reverse);
     let modified = !list.is_empty();
-    list.items.replace_all(items);
+    list.items.replace_all(items.into_vec());
     result?;
     if modified {
         return Err(value_error("list modified during sort"));
@@ -27,27 +29,36 @@ pub fn sort_list(list: &ListObject, key: Value, reverse: bool) -> PyResult<()> {
     Ok(())
 }
 
-/// Sorts `items` (stable; `reverse` keeps equal items in order).
+/// Sorts `items` (stable; `reverse` keeps equal items in order). Keys
+/// and comparisons run Python code: the caller keeps `items` rooted.
 pub fn sort_values(items: &mut Vec<Value>, key: Value, reverse: bool) -> PyResult<()> {
     if reverse {
         items.reverse();
     }
-    let keys: Vec<Value> = if key.is_null() || key.is_none() {
-        items.clone()
-    } else {
+    let computed_keys;
+    let keys: &[Value] = if key.is_null() || key.is_none() {
         items
-            .iter()
-            .map(|&v| call(key, &[v], None))
-            .collect::<PyResult<_>>()?
+    } else {
+        computed_keys = key_values(items, key)?;
+        &computed_keys
     };
     let mut order: Vec<usize> = (0..items.len()).collect();
-    merge_sort(&mut order, &keys)?;
+    merge_sort(&mut order, keys)?;
     let sorted: Vec<Value> = order.iter().map(|&i| items[i]).collect();
     *items = sorted;
     if reverse {
         items.reverse();
     }
     Ok(())
+}
+
+/// `key(item)` for every item.
+fn key_values(items: &[Value], key: Value) -> PyResult<RootedVec> {
+    let mut keys = RootedVec::with_capacity(items.len());
+    for &v in items {
+        keys.push(call(key, &[v], None)?);
+    }
+    Ok(keys)
 }
 
 fn lt(keys: &[Value], a: usize, b: usize) -> PyResult<bool> {

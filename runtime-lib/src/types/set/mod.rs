@@ -15,6 +15,7 @@ use std::any::TypeId;
 use std::cell::{Cell, UnsafeCell};
 
 use crate::error::{runtime_error, PyResult};
+use crate::gc::RootedVec;
 use crate::heap::{alloc_value, Header, HeapObject};
 use crate::object::{downcast, type_of, PyPayload};
 use crate::ops::compare::rich_compare_bool;
@@ -26,6 +27,19 @@ use crate::types::registry::types;
 use crate::types::string::{new_string, StrObject};
 use crate::Value;
 use table::{SetTable, Slot, DUMMY, UNUSED};
+
+/// A snapshot of a set's live slots, for loops that run `__eq__` (which
+/// may remove keys from the set): the keys stay rooted while it lives.
+struct LiveSlots {
+    slots: Vec<Slot>,
+    _keys: RootedVec,
+}
+
+impl LiveSlots {
+    fn iter(&self) -> impl Iterator<Item = Slot> + '_ {
+        self.slots.iter().copied()
+    }
+}
 
 /// A set or frozenset.
 #[repr(C)]
@@ -157,8 +171,10 @@ impl SetObject {
         self.read(|t| t.keys())
     }
 
-    fn live(&self) -> Vec<Slot> {
-        self.read(|t| t.live())
+    fn live(&self) -> LiveSlots {
+        let slots = self.read(|t| t.live());
+        let keys = slots.iter().map(|s| s.key).collect();
+        LiveSlots { slots, _keys: keys }
     }
 
     pub fn clear(&self) {
@@ -176,13 +192,13 @@ impl SetObject {
             return self.merge(o);
         }
         if let Some(d) = crate::types::dict::DictObject::cast(other) {
-            let keys = d.keys();
+            let keys = RootedVec::from_vec(d.keys());
             let n = keys.len();
             let (fill, mask, used) = self.read(|t| (t.fill, t.mask(), t.used));
             if (fill + n) * 5 >= mask * 3 {
                 self.write(|t| t.resize((used + n) * 2));
             }
-            for k in keys {
+            for &k in keys.iter() {
                 self.add(k)?;
             }
             return Ok(());
@@ -209,7 +225,7 @@ impl SetObject {
         if (fill + other.len()) * 5 >= mask * 3 {
             self.write(|t| t.resize((used + other.len()) * 2));
         }
-        for s in other.live() {
+        for s in other.live().iter() {
             self.add_hashed(s.key, s.hash)?;
         }
         Ok(())
@@ -347,7 +363,7 @@ fn intersection(a: &SetObject, other: Value) -> PyResult {
     let o = this(out)?;
     if let Some(b) = SetObject::cast(other) {
         let (small, big) = if b.len() > a.len() { (a, b) } else { (b, a) };
-        for s in small.live() {
+        for s in small.live().iter() {
             if big.contains_hashed(s.key, s.hash)? {
                 o.add_hashed(s.key, s.hash)?;
             }
@@ -370,7 +386,7 @@ fn difference_update(a: &SetObject, other: Value) -> PyResult<()> {
             a.clear();
             return Ok(());
         }
-        for s in b.live() {
+        for s in b.live().iter() {
             a.discard_hashed(s.key, s.hash)?;
         }
         return Ok(());
@@ -392,7 +408,7 @@ fn difference(a: &SetObject, other: Value) -> PyResult {
         Some(n) if (a.len() >> 2) <= n => {
             let out = new_like(a);
             let o = this(out)?;
-            for s in a.live() {
+            for s in a.live().iter() {
                 let present = match SetObject::cast(other) {
                     Some(b) => b.contains_hashed(s.key, s.hash)?,
                     None => crate::ops::compare::contains(other, s.key)?,
@@ -426,7 +442,7 @@ fn symmetric_difference_update_set(a: &SetObject, b: &SetObject) -> PyResult<()>
         a.clear();
         return Ok(());
     }
-    for s in b.live() {
+    for s in b.live().iter() {
         if !a.discard_hashed(s.key, s.hash)? {
             a.add_hashed(s.key, s.hash)?;
         }
@@ -445,7 +461,7 @@ fn is_subset(a: &SetObject, b: &SetObject) -> PyResult<bool> {
     if a.len() > b.len() {
         return Ok(false);
     }
-    for s in a.live() {
+    for s in a.live().iter() {
         if !b.contains_hashed(s.key, s.hash)? {
             return Ok(false);
         }
@@ -468,7 +484,8 @@ fn set_repr(v: Value) -> PyResult {
     }
     let mut parts = Vec::new();
     let mut result = Ok(());
-    for x in s.items() {
+    let items = RootedVec::from_vec(s.items());
+    for &x in items.iter() {
         match repr_string(x) {
             Ok(r) => parts.push(r),
             Err(e) => {

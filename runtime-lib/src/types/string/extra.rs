@@ -622,8 +622,8 @@ pub fn maketrans(a: &[Value], k: Option<Value>) -> PyResult {
                 "if you give only one argument to maketrans it must be a dict",
             ));
         };
-        for (key, v) in src.items() {
-            d.set_item(one_char_key(key)?, v)?;
+        for kv in src.items_rooted().chunks_exact(2) {
+            d.set_item(one_char_key(kv[0])?, kv[1])?;
         }
         return Ok(out);
     }
