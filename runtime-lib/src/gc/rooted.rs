@@ -87,9 +87,21 @@ impl DerefMut for RootedVec {
     }
 }
 
+/// Each item is rooted as soon as it is produced (the iterator may run
+/// Python code between items).
 impl FromIterator<Value> for RootedVec {
     fn from_iter<I: IntoIterator<Item = Value>>(iter: I) -> Self {
-        RootedVec::from_vec(iter.into_iter().collect())
+        let mut out = RootedVec::new();
+        out.extend(iter);
+        out
+    }
+}
+
+impl<'a> IntoIterator for &'a RootedVec {
+    type Item = &'a Value;
+    type IntoIter = std::slice::Iter<'a, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
     }
 }
 
