@@ -190,6 +190,7 @@ fn collect_now() -> usize {
     let mut marker = Marker {
         space: &g.space,
         stack: Vec::new(),
+        last_block: (0, 1, 0),
     };
     stack::scan_stack(&mut |w| marker.mark_word(w));
     roots::trace_roots(&mut |v| marker.mark_value(v));
@@ -213,6 +214,10 @@ fn collect_now() -> usize {
 struct Marker<'a> {
     space: &'a Space,
     stack: Vec<usize>,
+    /// The block the last precise reference was in: (base, cell size,
+    /// cells). Objects made together sit together, so most references
+    /// hit it and skip the block table.
+    last_block: (usize, usize, usize),
 }
 
 impl Marker<'_> {
@@ -224,12 +229,25 @@ impl Marker<'_> {
     }
 
     /// A precise reference: marked if it is an object of this heap.
+    #[inline]
     fn mark_value(&mut self, v: Value) {
-        if v.is_pointer() {
-            let p = v.bits() as usize;
-            if self.space.is_object_start(p) {
+        if !v.is_pointer() {
+            return;
+        }
+        let p = v.bits() as usize;
+        let base = p & !(space::BLOCK_SIZE - 1);
+        let (last, cell, cells) = self.last_block;
+        if base == last && (p - base) % cell == 0 && (p - base) / cell < cells {
+            self.mark_start(p);
+            return;
+        }
+        if let Some((cell, cells)) = self.space.block_at(base) {
+            self.last_block = (base, cell, cells);
+            if (p - base) % cell == 0 && (p - base) / cell < cells {
                 self.mark_start(p);
             }
+        } else if self.space.is_object_start(p) {
+            self.mark_start(p);
         }
     }
 

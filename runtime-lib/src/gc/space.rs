@@ -203,6 +203,12 @@ impl Space {
         (word < start + size).then_some(start)
     }
 
+    /// The cell size and cell count of the block at `base`, if it is one.
+    #[inline]
+    pub fn block_at(&self, base: usize) -> Option<(usize, usize)> {
+        self.blocks.get(&base).map(|b| (b.cell, b.cells))
+    }
+
     /// True if `addr` is the start of a live object of this space (what a
     /// precise reference always is, unless it is outside the space).
     #[inline]
