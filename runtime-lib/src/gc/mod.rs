@@ -35,6 +35,8 @@ pub mod rooted;
 mod roots;
 mod space;
 mod stack;
+#[cfg(test)]
+mod tests;
 
 use std::cell::Cell;
 

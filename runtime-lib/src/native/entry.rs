@@ -256,7 +256,7 @@ fn resume(ptr: *mut (), how: Resume) -> PyResult<GenStep> {
 fn trace(ptr: *mut (), visit: &mut dyn FnMut(Value)) {
     // SAFETY: as in `resume`.
     let g = unsafe { gen_frame(ptr) };
-    for &v in [g.frame.func, g.frame.globals]
+    for &v in [g.frame.func, g.frame.globals, g.frame.ns]
         .iter()
         .chain(&g.slots)
         .chain(&g.saved_handled)

@@ -13,6 +13,7 @@
 //! with [`register_class_body_runner`], and `__build_class__` calls it with
 //! the body function and the namespace.
 
+use std::any::TypeId;
 use std::cell::{Cell, RefCell};
 
 use crate::args::{kwnames_slice, split};
@@ -193,7 +194,11 @@ pub fn new_class(
     let solid = solid_base(best);
     let slot_names = slot_names(ns_dict)?;
 
-    let (layout, attrs_offset, trace, wrapped) = if solid.attrs_offset != 0 {
+    // Instances use the solid base's own struct when it carries attributes
+    // or is `type` (a metaclass's instances are type objects); otherwise
+    // they are `InstanceObject`s wrapping a value of the solid base.
+    let own_layout = solid.attrs_offset != 0 || solid.layout == TypeId::of::<TypeObject>();
+    let (layout, attrs_offset, trace, wrapped) = if own_layout {
         (
             solid.layout,
             solid.attrs_offset,
@@ -296,7 +301,7 @@ pub fn new_class(
     if d.get_str(intern("__eq__")).is_some() && d.get_str(intern("__hash__")).is_none() {
         d.set_str(intern("__hash__"), Value::NONE);
     }
-    if fl & flags::HAS_DICT != 0 && !best.has_flag(flags::HAS_DICT) {
+    if fl & flags::HAS_DICT != 0 && !best.has_flag(flags::HAS_DICT) && attrs_offset != 0 {
         d.set_str(
             intern("__dict__"),
             crate::types::builtin_func::new_getset_descr(&DICT_GETSET, ty),

@@ -9,10 +9,11 @@
 //! Every entry is stamped with an epoch; [`invalidate`] starts a new epoch,
 //! which empties the cache at once. The epoch changes whenever a type's
 //! attribute dict changes (the dicts of types are marked, and
-//! `DictObject`'s writes check the mark) and whenever a type gets its MRO.
-//! Objects are never freed yet; when the collector frees one, it must call
-//! [`invalidate`], since a freed type or name could come back at the same
-//! address.
+//! `DictObject`'s writes check the mark), whenever a type gets its MRO, and
+//! after every collection (the collector calls [`invalidate`] once it has
+//! swept: a freed type, name or cached value could come back at the same
+//! address). The per-site caches of `ops::attr_cache` are stamped with the
+//! same epoch, so a collection empties them too.
 
 use std::cell::Cell;
 

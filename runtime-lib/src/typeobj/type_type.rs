@@ -10,7 +10,7 @@ use std::any::TypeId;
 
 use crate::args;
 use crate::error::{type_error, PyResult};
-use crate::object::type_of;
+use crate::object::{downcast, type_of};
 use crate::typeobj::builder::TypeSpec;
 use crate::typeobj::{as_type, flags, SlotDefs, TypeObject};
 use crate::types::builtin_func::{GetSetDef, MethodDef};
@@ -262,20 +262,30 @@ fn prepare(_a: &[Value], _k: Option<Value>) -> PyResult {
     Ok(DictObject::new_value())
 }
 
+/// Traces a type object (of `type` or a metaclass; every one is a
+/// `TypeObject`): its names, bases, MRO, dict, the base and wrapped
+/// builtin, and its user subclasses.
 fn trace_type(v: Value, visit: &mut dyn FnMut(Value)) {
-    if let Some(t) = as_type(v) {
-        for c in [
-            &t.name,
-            &t.qualname,
-            &t.module,
-            &t.doc,
-            &t.bases,
-            &t.mro,
-            &t.dict,
-        ] {
-            visit(c.get());
+    let Some(t) = downcast::<TypeObject>(v) else {
+        return;
+    };
+    for c in [
+        &t.name,
+        &t.qualname,
+        &t.module,
+        &t.doc,
+        &t.bases,
+        &t.mro,
+        &t.dict,
+    ] {
+        visit(c.get());
+    }
+    for p in [t.base.get(), t.wrapped.get()] {
+        if !p.is_null() {
+            visit(Value::from_ptr(p));
         }
     }
+    t.subclasses.borrow().iter().for_each(|&s| visit(s));
 }
 
 pub fn spec() -> TypeSpec {

@@ -307,11 +307,21 @@ pub fn athrow_spec() -> TypeSpec {
     awaitable_spec("async_generator_athrow")
 }
 
+/// Traces a wrapped value: the value.
+fn trace_wrapped_value(v: Value, visit: &mut dyn FnMut(Value)) {
+    if let Some(w) = downcast::<WrappedValue>(v) {
+        visit(w.value);
+    }
+}
+
 pub fn wrapped_value_spec() -> TypeSpec {
-    TypeSpec::new(
-        "async_generator_wrapped_value",
-        TypeId::of::<WrappedValue>(),
-    )
+    TypeSpec {
+        trace: trace_wrapped_value,
+        ..TypeSpec::new(
+            "async_generator_wrapped_value",
+            TypeId::of::<WrappedValue>(),
+        )
+    }
 }
 
 // ---- the async generator's own methods ----

@@ -318,6 +318,13 @@ const DESCR_GETSETS: &[GetSetDef] = &[
     GetSetDef::readonly("__objclass__", descr_objclass),
 ];
 
+/// Traces a method descriptor: its owner type.
+fn trace_method_descr(v: Value, visit: &mut dyn FnMut(Value)) {
+    if let Some(d) = downcast::<MethodDescrObject>(v) {
+        visit(d.objclass.as_value());
+    }
+}
+
 pub fn method_descr_spec() -> TypeSpec {
     TypeSpec {
         slots: SlotDefs {
@@ -327,6 +334,7 @@ pub fn method_descr_spec() -> TypeSpec {
             ..SlotDefs::default()
         },
         getsets: DESCR_GETSETS,
+        trace: trace_method_descr,
         ..TypeSpec::new("method_descriptor", TypeId::of::<MethodDescrObject>())
     }
 }
@@ -409,6 +417,14 @@ fn getset_repr(v: Value) -> PyResult {
     )))
 }
 
+/// Traces a getset descriptor: its owner type (a user class for the
+/// `__dict__` descriptor of its instances).
+fn trace_getset_descr(v: Value, visit: &mut dyn FnMut(Value)) {
+    if let Some(d) = downcast::<GetSetDescrObject>(v) {
+        visit(d.objclass.as_value());
+    }
+}
+
 pub fn getset_descr_spec() -> TypeSpec {
     TypeSpec {
         slots: SlotDefs {
@@ -418,6 +434,7 @@ pub fn getset_descr_spec() -> TypeSpec {
             ..SlotDefs::default()
         },
         getsets: DESCR_GETSETS,
+        trace: trace_getset_descr,
         ..TypeSpec::new("getset_descriptor", TypeId::of::<GetSetDescrObject>())
     }
 }

@@ -103,6 +103,14 @@ fn co_nlocals(v: Value) -> PyResult {
     Ok(int_from_i64(this(v)?.varnames.len() as i64))
 }
 
+/// Traces a code object: the values of its `CodeInfo` (the executor's
+/// code is the executor's to keep alive).
+fn trace(v: Value, visit: &mut dyn FnMut(Value)) {
+    if let Some(c) = as_code(v) {
+        c.info.trace(visit);
+    }
+}
+
 pub fn spec() -> TypeSpec {
     TypeSpec {
         slots: SlotDefs {
@@ -123,6 +131,7 @@ pub fn spec() -> TypeSpec {
                 GetSetDef::readonly("co_nlocals", co_nlocals),
             ]
         },
+        trace,
         ..TypeSpec::new("code", TypeId::of::<CodeObject>())
     }
 }

@@ -67,11 +67,24 @@ fn class_get(d: Value, obj: Value, owner: Value) -> PyResult {
 fn wrapper_new(cls: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
     let name = cls.name();
     let [f] = args::exact::<1>(name, a, k)?;
+    // A user subclass's instances are `InstanceObject`s wrapping the
+    // builtin object (see `typeobj::class`).
+    let builtin = crate::typeobj::class::solid_base(cls);
     let v = alloc_value(FuncWrapperObject {
-        header: Header::new(cls),
+        header: Header::new(builtin),
         func: Cell::new(f),
     });
-    Ok(v)
+    wrap_for(cls, builtin, v)
+}
+
+/// `v` (an object of the builtin type `builtin`) as an instance of `cls`:
+/// itself, or a user-subclass instance wrapping it.
+fn wrap_for(cls: &'static TypeObject, builtin: &TypeObject, v: Value) -> PyResult {
+    if std::ptr::eq(cls, builtin) {
+        Ok(v)
+    } else {
+        crate::types::instance::new_wrapped_instance(cls, v)
+    }
 }
 
 fn wrapper_repr(v: Value) -> PyResult {
@@ -146,7 +159,13 @@ fn some(v: Value) -> Value {
     }
 }
 
-fn new_property(ty: &TypeObject, fget: Value, fset: Value, fdel: Value, doc: Value) -> PyResult {
+fn new_property(
+    ty: &'static TypeObject,
+    fget: Value,
+    fset: Value,
+    fdel: Value,
+    doc: Value,
+) -> PyResult {
     let fget = some(fget);
     let mut doc = some(doc);
     if doc.is_none() && !fget.is_none() {
@@ -157,14 +176,16 @@ fn new_property(ty: &TypeObject, fget: Value, fset: Value, fdel: Value, doc: Val
     } else {
         crate::ops::attr::getattr_opt(fget, intern("__name__"))?.unwrap_or(Value::NONE)
     };
-    Ok(alloc_value(PropertyObject {
-        header: Header::new(ty),
+    let builtin = types().property;
+    let p = alloc_value(PropertyObject {
+        header: Header::new(builtin),
         fget: Cell::new(fget),
         fset: Cell::new(some(fset)),
         fdel: Cell::new(some(fdel)),
         doc: Cell::new(doc),
         name: Cell::new(name),
-    }))
+    });
+    wrap_for(ty, builtin, p)
 }
 
 fn property_new(cls: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {

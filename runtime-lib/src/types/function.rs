@@ -49,7 +49,8 @@ pub struct CodeInfo {
 }
 
 impl CodeInfo {
-    /// Visits the values it holds (for the collector).
+    /// Visits the values it holds (for the trace functions of the objects
+    /// that point at it).
     pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
         visit(self.name);
         visit(self.qualname);
@@ -214,6 +215,7 @@ fn trace(v: Value, visit: &mut dyn FnMut(Value)) {
             visit(c.get());
         }
         visit(f.globals);
+        f.code_info.trace(visit);
         f.attrs.trace(visit);
     }
 }

@@ -57,7 +57,9 @@ pub struct FrameOps {
     pub resume: fn(frame: *mut (), how: Resume) -> PyResult<GenStep>,
     /// Calls the visitor on every value the frame holds (for the collector).
     pub trace: fn(frame: *mut (), visit: &mut dyn FnMut(Value)),
-    /// Frees a frame that will not run again.
+    /// Frees a frame that will not run again. It may be called while the
+    /// collector sweeps (the generator died unfinished), so it must only
+    /// free Rust memory and never touch a heap object.
     pub release: fn(frame: *mut ()),
 }
 
@@ -98,6 +100,18 @@ pub struct GeneratorObject {
 }
 // SAFETY: repr(C), header first.
 unsafe impl HeapObject for GeneratorObject {}
+
+impl Drop for GeneratorObject {
+    /// A generator freed by the collector before it finished releases its
+    /// frame. Its `finally` blocks do not run (CPython would `close()` it
+    /// first; no Python code can run while the collector sweeps).
+    fn drop(&mut self) {
+        let frame = self.frame.replace(std::ptr::null_mut());
+        if !frame.is_null() {
+            (self.ops.release)(frame);
+        }
+    }
+}
 
 /// A new generator (or coroutine) over the executor's suspended `frame`,
 /// which is resumed through `ops` and starts at its beginning.

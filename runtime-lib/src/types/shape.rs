@@ -207,8 +207,9 @@ impl Attrs {
         }
     }
 
+    /// Visits the slot values (the shape's names are roots already).
     pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
-        self.values.to_vec().into_iter().for_each(visit);
+        self.values.trace(visit);
     }
 }
 

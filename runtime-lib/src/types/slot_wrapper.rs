@@ -507,6 +507,13 @@ fn wrapper_objclass(v: Value) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// Traces a slot wrapper: its owner type.
+fn trace_wrapper(v: Value, visit: &mut dyn FnMut(Value)) {
+    if let Some(w) = downcast::<SlotWrapperObject>(v) {
+        visit(w.objclass.as_value());
+    }
+}
+
 pub fn wrapper_spec() -> TypeSpec {
     TypeSpec {
         slots: SlotDefs {
@@ -521,6 +528,7 @@ pub fn wrapper_spec() -> TypeSpec {
                 GetSetDef::readonly("__objclass__", wrapper_objclass),
             ]
         },
+        trace: trace_wrapper,
         ..TypeSpec::new("wrapper_descriptor", TypeId::of::<SlotWrapperObject>())
     }
 }
@@ -550,6 +558,7 @@ fn method_wrapper_self(v: Value) -> PyResult {
 
 fn trace_method_wrapper(v: Value, visit: &mut dyn FnMut(Value)) {
     if let Some(m) = downcast::<MethodWrapperObject>(v) {
+        visit(Value::from_ptr(m.wrapper as *const SlotWrapperObject));
         visit(m.self_);
     }
 }

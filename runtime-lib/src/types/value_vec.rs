@@ -4,8 +4,9 @@
 //!
 //! Every method is a short, self-contained operation that never calls back
 //! into Python code, so the temporary `Vec` view it builds can't be
-//! observed half-modified. The buffer is never freed for now (the
-//! collector frees it with its owner).
+//! observed half-modified. The buffer is freed when the `ValueVec` is
+//! dropped, i.e. by the collector when it frees the owning object; growth
+//! is reported to the collector (`gc::note_external`).
 
 use std::cell::Cell;
 use std::mem::{offset_of, ManuallyDrop};
@@ -28,8 +29,17 @@ impl Default for ValueVec {
     }
 }
 
+impl Drop for ValueVec {
+    fn drop(&mut self) {
+        // SAFETY: ptr/len/cap describe the live Vec allocation this
+        // ValueVec owns; it is rebuilt and freed exactly once, here.
+        drop(unsafe { Vec::from_raw_parts(self.ptr.get(), self.len.get(), self.cap.get()) });
+    }
+}
+
 impl ValueVec {
     pub fn from_vec(v: Vec<Value>) -> ValueVec {
+        crate::gc::note_external(v.capacity() * std::mem::size_of::<Value>());
         let mut v = ManuallyDrop::new(v);
         ValueVec {
             ptr: Cell::new(v.as_mut_ptr()),
@@ -47,6 +57,11 @@ impl ValueVec {
             Vec::from_raw_parts(self.ptr.get(), self.len.get(), self.cap.get())
         });
         let r = f(&mut v);
+        if v.capacity() > self.cap.get() {
+            crate::gc::note_external(
+                (v.capacity() - self.cap.get()) * std::mem::size_of::<Value>(),
+            );
+        }
         self.ptr.set(v.as_mut_ptr());
         self.len.set(v.len());
         self.cap.set(v.capacity());
@@ -55,6 +70,15 @@ impl ValueVec {
 
     pub fn len(&self) -> usize {
         self.len.get()
+    }
+
+    /// Calls `visit` on every item, in place (for the collector's trace
+    /// functions, which must not run Python code).
+    pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        for i in 0..self.len.get() {
+            // SAFETY: in bounds of the live buffer; `visit` does not touch it.
+            visit(unsafe { *self.ptr.get().add(i) });
+        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -64,6 +64,8 @@ pub fn new_bytearray(data: Vec<u8>) -> Value {
 }
 
 fn new_of_type(data: Vec<u8>, ty: &TypeObject) -> Value {
+    // The buffer is a Rust allocation the collector does not see.
+    crate::gc::note_external(data.capacity());
     alloc_value(BytesObject {
         header: Header::new(ty),
         data: RefCell::new(data),

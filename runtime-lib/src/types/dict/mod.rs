@@ -320,10 +320,13 @@ fn this(v: Value) -> PyResult<&'static DictObject> {
 
 fn trace_dict(v: Value, visit: &mut dyn FnMut(Value)) {
     if let Some(d) = downcast::<DictObject>(v) {
-        for (k, x) in d.items() {
-            visit(k);
-            visit(x);
-        }
+        // Deleted entries hold NULL, which the collector ignores.
+        d.read(|t| {
+            for e in &t.entries {
+                visit(e.key);
+                visit(e.value);
+            }
+        });
     }
 }
 

@@ -8,6 +8,9 @@
 //! that may run `__eq__` is driven from `dict::DictObject::lookup`, which
 //! restarts if the table changed meanwhile.
 
+use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use crate::Value;
 
 pub const EMPTY: isize = -1;
@@ -22,17 +25,55 @@ pub struct Entry {
     pub value: Value,
 }
 
-#[derive(Default)]
 pub struct DictTable {
     pub indices: Vec<isize>,
     pub entries: Vec<Entry>,
     /// Live entries.
     pub used: usize,
-    /// Bumped on every structural change (insert of a new key, delete,
-    /// rebuild), so a lookup interrupted by Python code can restart.
+    /// Changed on every structural change (insert of a new key, delete,
+    /// rebuild), so a lookup interrupted by Python code can restart. Each
+    /// value comes from [`next_version`] and is never given to another
+    /// dict, so a cache keyed by (dict address, version) cannot mistake a
+    /// new dict at a freed dict's address for the old one.
     pub version: u64,
     /// The attribute dict of a type (see `DictObject::mark_type_dict`).
     pub type_dict: bool,
+}
+
+/// Bits of a version below a thread's base (2^40 versions per thread).
+const THREAD_VERSION_BITS: u32 = 40;
+
+/// The next thread's version base.
+static NEXT_THREAD_BASE: AtomicU64 = AtomicU64::new(1 << THREAD_VERSION_BITS);
+
+thread_local! {
+    /// The last version this thread handed out (0: none yet).
+    static LAST_VERSION: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A dict version never used before by any dict of any thread.
+pub fn next_version() -> u64 {
+    LAST_VERSION.with(|last| {
+        let mut v = last.get();
+        if v == 0 {
+            v = NEXT_THREAD_BASE.fetch_add(1 << THREAD_VERSION_BITS, Ordering::Relaxed);
+        }
+        v += 1;
+        last.set(v);
+        v
+    })
+}
+
+impl Default for DictTable {
+    fn default() -> Self {
+        DictTable {
+            indices: Vec::new(),
+            entries: Vec::new(),
+            used: 0,
+            version: next_version(),
+            type_dict: false,
+        }
+    }
 }
 
 /// The probe sequence of CPython's dict for `hash` in a table of `mask + 1`.
@@ -79,7 +120,7 @@ impl DictTable {
         self.entries.push(Entry { hash, key, value });
         self.indices[slot] = ix;
         self.used += 1;
-        self.version += 1;
+        self.version = next_version();
         if self.entries.len() * 3 >= self.indices.len() * 2 {
             self.rebuild(self.used * 3);
         }
@@ -99,7 +140,7 @@ impl DictTable {
         self.entries[ix].key = Value::NULL;
         self.entries[ix].value = Value::NULL;
         self.used -= 1;
-        self.version += 1;
+        self.version = next_version();
         e
     }
 
@@ -115,6 +156,11 @@ impl DictTable {
         while size < min_capacity.max(live.len() * 3 / 2 + 1) {
             size *= 2;
         }
+        // The new arrays, as they will be when the table is next rebuilt
+        // (2/3 full), are memory the collector does not see.
+        crate::gc::note_external(
+            size * std::mem::size_of::<isize>() + size * 2 / 3 * std::mem::size_of::<Entry>(),
+        );
         self.indices = vec![EMPTY; size];
         self.entries = Vec::with_capacity(live.len());
         for e in live {
@@ -126,14 +172,11 @@ impl DictTable {
             self.entries.push(e);
         }
         self.used = self.entries.len();
-        self.version += 1;
+        self.version = next_version();
     }
 
     pub fn clear(&mut self) {
-        *self = DictTable {
-            version: self.version + 1,
-            ..DictTable::default()
-        };
+        *self = DictTable::default();
     }
 
     /// The live entry at or after position `pos`, and its position.

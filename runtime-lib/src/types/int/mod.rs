@@ -117,6 +117,8 @@ pub fn int_from_bigint(b: BigInt) -> Value {
 }
 
 fn new_big(b: BigInt) -> Value {
+    // The limbs are a Rust allocation the collector does not see.
+    crate::gc::note_external((b.bits() / 8) as usize);
     alloc_value(BigIntObject {
         header: Header::new(types().int),
         value: b,

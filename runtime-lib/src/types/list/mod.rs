@@ -80,7 +80,7 @@ fn this(v: Value) -> PyResult<&'static ListObject> {
 
 fn trace_list(v: Value, visit: &mut dyn FnMut(Value)) {
     if let Some(l) = downcast::<ListObject>(v) {
-        l.to_vec().into_iter().for_each(visit);
+        l.items.trace(visit);
     }
 }
 

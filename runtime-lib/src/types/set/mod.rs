@@ -627,9 +627,11 @@ fn frozenset_new(cls: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyR
 
 fn trace_set(v: Value, visit: &mut dyn FnMut(Value)) {
     if let Some(s) = downcast::<SetObject>(v) {
-        for x in s.items() {
-            visit(x);
-        }
+        s.read(|t| {
+            for slot in t.slots.iter().filter(|slot| slot.is_live()) {
+                visit(slot.key);
+            }
+        });
     }
 }
 

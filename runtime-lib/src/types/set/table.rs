@@ -161,6 +161,8 @@ impl SetTable {
         while size <= minused {
             size <<= 1;
         }
+        // The new slots are memory the collector does not see.
+        crate::gc::note_external(size * std::mem::size_of::<Slot>());
         let old = std::mem::replace(&mut self.slots, vec![EMPTY_SLOT; size]);
         for s in old.iter().filter(|s| s.is_live()) {
             self.insert_clean(s.hash, s.key);

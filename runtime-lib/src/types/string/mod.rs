@@ -24,7 +24,7 @@ use std::mem::offset_of;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use crate::error::{index_error, type_error, PyResult};
-use crate::heap::{alloc_value, Header, HeapObject};
+use crate::heap::{alloc_with_bytes, Header, HeapObject};
 use crate::object::{downcast, type_of, PyPayload};
 use crate::ops::{BinOp, CompareOp};
 use crate::typeobj::builder::TypeSpec;
@@ -43,7 +43,9 @@ pub struct StrObject {
     pub char_len: usize,
     /// Length of `data` in bytes.
     pub byte_len: usize,
-    /// UTF-8 bytes (owned; freed with the object by the collector).
+    /// The UTF-8 bytes, stored inline right after the struct (so they are
+    /// freed with the object, and a `&str` into them held on the stack
+    /// keeps the object alive).
     pub data: *const u8,
     /// True when every code point is ASCII (so byte index = char index).
     pub ascii: bool,
@@ -58,7 +60,7 @@ pub const STR_DATA_OFFSET: usize = offset_of!(StrObject, data);
 
 impl StrObject {
     pub fn as_str(&self) -> &'static str {
-        // SAFETY: `data`/`byte_len` come from a leaked `Box<str>`.
+        // SAFETY: `data`/`byte_len` are the object's inline copy of a `str`.
         unsafe {
             std::str::from_utf8_unchecked(std::slice::from_raw_parts(self.data, self.byte_len))
         }
@@ -120,27 +122,31 @@ pub fn hash_str(s: &str) -> i64 {
 
 /// A new str holding `s`.
 pub fn new_str(s: &str) -> Value {
-    new_string(s.to_owned())
-}
-
-/// A new str taking ownership of `s`.
-pub fn new_string(s: String) -> Value {
     new_str_of_type(s, types().str)
 }
 
-fn new_str_of_type(s: String, ty: &TypeObject) -> Value {
+/// A new str holding the text of `s`.
+pub fn new_string(s: String) -> Value {
+    new_str_of_type(&s, types().str)
+}
+
+/// A new str of type `ty` whose characters (a copy of `s`) follow the
+/// struct in the same allocation.
+fn new_str_of_type(s: &str, ty: &TypeObject) -> Value {
     let char_len = s.chars().count();
     let byte_len = s.len();
-    let ascii = char_len == byte_len;
-    let data = Box::leak(s.into_boxed_str()).as_ptr();
-    alloc_value(StrObject {
+    let head = StrObject {
         header: Header::new(ty),
         hash: AtomicI64::new(-1),
         char_len,
         byte_len,
-        data,
-        ascii,
-    })
+        data: std::ptr::null(),
+        ascii: char_len == byte_len,
+    };
+    let (p, data) = alloc_with_bytes(head, s.as_bytes());
+    // SAFETY: `p` is the new object, not yet seen by anything else.
+    unsafe { (*p).data = data };
+    Value::from_ptr(p)
 }
 
 /// FNV-1a as a `Hasher`, for the intern table: the names looked up there
