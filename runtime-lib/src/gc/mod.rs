@@ -3,8 +3,10 @@
 //!
 //! **Allocation** ([`allocate`], behind `heap::alloc`): size-class free
 //! lists in blocks, large objects apart (`space`). Each allocation adds
-//! its size to a counter; past a threshold (the live heap after the last
-//! collection, at least `MIN_THRESHOLD`) a collection is *requested*.
+//! its size to a counter (and owners report their buffers' growth); past
+//! a threshold (the live heap after the last collection, objects plus
+//! one word per traced reference, at least `MIN_THRESHOLD`) a collection
+//! is *requested*.
 //! `KRAIT_GC_STRESS=N` requests one every N allocations (1: every one).
 //!
 //! **Safe points**: a requested collection runs at the next safe point,
@@ -193,6 +195,7 @@ fn collect_now() -> usize {
         space: &g.space,
         stack: Vec::new(),
         last_block: (0, 1, 0),
+        edges: 0,
     };
     stack::scan_stack(&mut |w| marker.mark_word(w));
     roots::trace_roots(&mut |v| marker.mark_value(v));
@@ -200,10 +203,11 @@ fn collect_now() -> usize {
         source(&mut |v| marker.mark_value(v));
     }
     marker.drain();
+    let edges = marker.edges;
     let cleared = clear_dead_weak_refs(g);
     let swept = g.space.sweep();
     crate::typeobj::lookup_cache::invalidate();
-    g.threshold = swept.live_bytes.max(MIN_THRESHOLD);
+    g.threshold = (swept.live_bytes + edges * 8).max(MIN_THRESHOLD);
     g.allocated = 0;
     g.collections += 1;
     g.collecting = false;
@@ -220,6 +224,9 @@ struct Marker<'a> {
     /// cells). Objects made together sit together, so most references
     /// hit it and skip the block table.
     last_block: (usize, usize, usize),
+    /// References traced: with the objects' own size, an estimate of the
+    /// live memory (the buffers of lists, dicts and attributes hold them).
+    edges: usize,
 }
 
 impl Marker<'_> {
@@ -233,6 +240,7 @@ impl Marker<'_> {
     /// A precise reference: marked if it is an object of this heap.
     #[inline]
     fn mark_value(&mut self, v: Value) {
+        self.edges += 1;
         if !v.is_pointer() {
             return;
         }

@@ -651,17 +651,33 @@ pub fn translate(a: &[Value], k: Option<Value>) -> PyResult {
     let (t, [table]) = parts::<1>("str.translate", a, k, 1)?;
     let mut out = String::with_capacity(t.len());
     let lookup_error = crate::types::registry::types().exc.LookupError;
+    let exact_dict = crate::object::downcast::<crate::types::dict::DictObject>(table);
+    // What each ASCII character maps to, once looked up (NULL: not yet;
+    // ERROR: unmapped, kept as it is).
+    let mut ascii = [Value::NULL; 128];
     for c in t.chars() {
-        let mapped = match crate::ops::subscript::getitem(table, int_from_i64(c as i64)) {
-            Ok(v) => v,
-            Err(e) => {
-                if crate::error::clear_if(lookup_error) {
-                    out.push(c);
-                    continue;
-                }
-                return Err(e);
+        let cached = ascii.get(c as usize).copied().unwrap_or(Value::NULL);
+        let mapped = if !cached.is_null() {
+            cached
+        } else {
+            let key = int_from_i64(c as i64);
+            let found = match exact_dict {
+                Some(d) => d.get_item(key)?.unwrap_or(Value::ERROR),
+                None => match crate::ops::subscript::getitem(table, key) {
+                    Ok(v) => v,
+                    Err(_) if crate::error::clear_if(lookup_error) => Value::ERROR,
+                    Err(e) => return Err(e),
+                },
+            };
+            if let Some(slot) = ascii.get_mut(c as usize) {
+                *slot = found;
             }
+            found
         };
+        if mapped.is_error() {
+            out.push(c);
+            continue;
+        }
         if mapped.is_none() {
             continue;
         }
