@@ -69,9 +69,20 @@ fn sidecar(program: &Path, ext: &str) -> Option<String> {
 
 /// Runs `cmd args... program program-args...` in a fresh directory.
 fn run(cmd: &str, args: &[&str], program: &Path) -> Result<Outcome, String> {
+    run_with_env(cmd, args, program, &[])
+}
+
+/// [`run`] with extra environment variables.
+fn run_with_env(
+    cmd: &str,
+    args: &[&str],
+    program: &Path,
+    env: &[(&str, &str)],
+) -> Result<Outcome, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let extra = sidecar(program, "args").unwrap_or_default();
     let mut child = Command::new(cmd)
+        .envs(env.iter().copied())
         .args(args)
         .arg(program)
         .args(extra.split_whitespace())
@@ -236,4 +247,27 @@ fn interpreter_and_native_code_match_cpython() {
         "differential: {} programs agree with CPython, interpreted and native",
         programs.len()
     );
+}
+
+/// The VM's roots: `tests/gc/vm_state.py` keeps values only in VM state
+/// (locals, cells, operand stacks, suspended generators, handlers) and
+/// must behave as in CPython with a collection at every safe point.
+#[test]
+fn vm_state_survives_collections_at_every_safe_point() {
+    if !python_is_311() {
+        println!("differential: skipped (python3 is not CPython 3.11)");
+        return;
+    }
+    let program = repo_root().join("tests/gc/vm_state.py");
+    let expected = run("python3", &[], &program).expect("python3 runs");
+    let got = run_with_env(
+        KRAIT,
+        &["run", "--interpret"],
+        &program,
+        &[("KRAIT_GC_STRESS", "1")],
+    )
+    .expect("krait runs");
+    if let Some(problem) = differences(&expected, &got) {
+        panic!("vm_state.py under KRAIT_GC_STRESS=1: {problem}");
+    }
 }

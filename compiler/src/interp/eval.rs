@@ -28,8 +28,8 @@ use krait_runtime::Value;
 
 use crate::bytecode::code::CodeFlags;
 use crate::bytecode::instruction::{
-    AwaitContext, ComparisonOperator, Conversion, DerefIdx, Instruction, LocalIdx, RaiseKind,
-    ReraiseLasti,
+    AwaitContext, ComparisonOperator, Conversion, DerefIdx, Instruction, Label, LocalIdx,
+    RaiseKind, ReraiseLasti,
 };
 
 use super::frame::Frame;
@@ -478,12 +478,13 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 frame.kwnames = Some(code.constant(names)?);
             }
             Instruction::CallFunctionEx { has_kwargs } => {
-                let kwargs = if has_kwargs { frame.pop() } else { Value::NULL };
-                let args = frame.pop();
-                let func = frame.pop();
-                let _null = frame.pop();
-                let r = ops::call::call_ex(func, args, kwargs)?;
-                frame.push(r);
+                // The operands stay on the stack (rooted) during the call.
+                let kwargs = if has_kwargs { frame.top() } else { Value::NULL };
+                let base = frame.stack.len() - 3 - usize::from(has_kwargs);
+                let (func, args) = (frame.stack[base + 1], frame.stack[base + 2]);
+                let r = ops::call::call_ex(func, args, kwargs);
+                frame.stack.truncate(base);
+                frame.push(r?);
             }
             Instruction::MakeFunction { flags } => {
                 let f = make_function(frame, flags)?;
@@ -580,44 +581,44 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Instruction::JumpForward { target }
             | Instruction::JumpBackward { target }
             | Instruction::JumpBackwardNoInterrupt { target } => {
-                frame.pc = target.index();
+                jump(frame, target);
             }
             Instruction::PopJumpForwardIfFalse { target }
             | Instruction::PopJumpBackwardIfFalse { target } => {
                 let v = frame.pop();
                 if !truth(v)? {
-                    frame.pc = target.index();
+                    jump(frame, target);
                 }
             }
             Instruction::PopJumpForwardIfTrue { target }
             | Instruction::PopJumpBackwardIfTrue { target } => {
                 let v = frame.pop();
                 if truth(v)? {
-                    frame.pc = target.index();
+                    jump(frame, target);
                 }
             }
             Instruction::PopJumpForwardIfNone { target }
             | Instruction::PopJumpBackwardIfNone { target } => {
                 if frame.pop().is_none() {
-                    frame.pc = target.index();
+                    jump(frame, target);
                 }
             }
             Instruction::PopJumpForwardIfNotNone { target }
             | Instruction::PopJumpBackwardIfNotNone { target } => {
                 if !frame.pop().is_none() {
-                    frame.pc = target.index();
+                    jump(frame, target);
                 }
             }
             Instruction::JumpIfFalseOrPop { target } => {
                 if truth(frame.top())? {
                     frame.pop();
                 } else {
-                    frame.pc = target.index();
+                    jump(frame, target);
                 }
             }
             Instruction::JumpIfTrueOrPop { target } => {
                 if truth(frame.top())? {
-                    frame.pc = target.index();
+                    jump(frame, target);
                 } else {
                     frame.pop();
                 }
@@ -779,6 +780,18 @@ fn super_context(frame: &Frame) -> (Value, Value) {
         }
     };
     (class_cell, first_arg)
+}
+
+/// Continues at `target`. A backward jump (a loop's back-edge) is a
+/// collector safe point, so loops that call nothing still collect; the
+/// frame's state is all in the frame then, which the collector sees.
+#[inline]
+fn jump(frame: &mut Frame, target: Label) {
+    let to = target.index();
+    if to < frame.pc {
+        krait_runtime::gc::safepoint();
+    }
+    frame.pc = to;
 }
 
 /// `bool(v)`, with the common cases inline.

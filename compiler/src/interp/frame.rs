@@ -99,9 +99,12 @@ impl Frame {
         }
     }
 
-    /// Calls the visitor on every value the frame holds.
+    /// Calls the visitor on every value the frame holds (for the
+    /// collector: a running frame is traced through the running-frames
+    /// registry, a suspended generator's through its generator object).
     pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
-        for &v in [self.globals, self.locals, self.func]
+        let kwnames = self.kwnames.unwrap_or(Value::NULL);
+        for &v in [self.globals, self.locals, self.func, kwnames]
             .iter()
             .chain(&self.fast)
             .chain(&self.cells)

@@ -129,9 +129,14 @@ fn throw_into(frame: &mut Frame) -> PyResult<Exit> {
     }
 }
 
+/// Visits everything the frame holds: its locals, cells, operand stack
+/// and the handled exceptions it saved while suspended. A running
+/// generator's frame is also traced as a running frame (`introspect`).
 fn trace(ptr: *mut (), visit: &mut dyn FnMut(Value)) {
-    // SAFETY: as in `resume`.
-    unsafe { frame_of(ptr) }.trace(visit);
+    // SAFETY: the pointer `into_generator` made, not yet released; read
+    // only (the frame may be running: the collector reads it in a call
+    // made by its `run`).
+    unsafe { &*(ptr as *const Frame) }.trace(visit);
 }
 
 fn release(ptr: *mut ()) {

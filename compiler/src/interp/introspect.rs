@@ -1,7 +1,8 @@
 //! The running frames, for the builtins that look at the caller's scope
 //! (`globals()`, `locals()`, `dir()`, `vars()`): every [`eval::run`] pushes
 //! its frame while it runs, and [`VM_INTROSPECTION`] answers for the
-//! innermost one.
+//! innermost one. The same registry makes every running frame a root of
+//! the collector ([`trace_running`]).
 //!
 //! [`eval::run`]: super::eval::run
 
@@ -34,6 +35,20 @@ impl Drop for ActiveFrame {
             r.borrow_mut().pop();
         });
     }
+}
+
+/// Calls the visitor on every value held by the running frames (their
+/// locals, cells and operand stacks live in Rust heap memory, which the
+/// collector's stack scan does not see).
+pub fn trace_running(visit: &mut dyn FnMut(Value)) {
+    RUNNING.with(|r| {
+        for &ptr in r.borrow().iter() {
+            // SAFETY: as in `with_innermost`: every registered frame's
+            // `run` is still on the stack, suspended in the call that
+            // reached the collector.
+            unsafe { &*ptr }.trace(visit);
+        }
+    });
 }
 
 /// Runs `f` on the innermost running frame.

@@ -75,6 +75,17 @@ impl LoadedCode {
     pub fn line(&self, index: usize) -> u32 {
         self.code.line(index).unwrap_or(self.code.first_line)
     }
+
+    /// Calls the visitor on every runtime value the code holds.
+    fn trace(&self, visit: &mut dyn FnMut(Value)) {
+        for &v in self.constants.iter().chain(&self.names) {
+            visit(v);
+        }
+        self.info.trace(visit);
+        visit(self.value);
+        visit(self.name);
+        visit(self.filename);
+    }
 }
 
 /// Loads `code` and every code object nested in it.
@@ -129,6 +140,17 @@ thread_local! {
     /// The handles of every code value this thread's VM created.
     static LOADED: std::cell::RefCell<std::collections::HashSet<usize>> =
         std::cell::RefCell::new(std::collections::HashSet::new());
+}
+
+/// Calls the visitor on the values of every code object this thread
+/// loaded (they live as long as the program: a GC root).
+pub fn trace_loaded(visit: &mut dyn FnMut(Value)) {
+    LOADED.with(|l| {
+        for &handle in l.borrow().iter() {
+            // SAFETY: every handle in LOADED is a LoadedCode `load` leaked.
+            unsafe { &*(handle as *const LoadedCode) }.trace(visit);
+        }
+    });
 }
 
 /// The runtime value of a constant, or the name of the unsupported feature.

@@ -6,8 +6,10 @@
 //! code calls too (see `eval`). What the VM owns is the walk over the
 //! bytecode: frames (`frame`), the dispatch loop and exception-table
 //! unwinding (`eval`), functions and calls (`function`), generators
-//! (`generator`), the running frames for `globals()`/`locals()`
-//! (`introspect`) and turning constants into runtime values (`loader`).
+//! (`generator`), the running frames for `globals()`/`locals()` and the
+//! collector (`introspect`) and turning constants into runtime values
+//! (`loader`). Everything the VM holds in Rust heap memory is a root of
+//! the collector (`trace_vm_roots`), and loop back-edges are safe points.
 //!
 //! Entry point: [`run`], which runs a module's code object on a thread of
 //! its own (with a stack large enough for the recursion limit) and
@@ -65,6 +67,14 @@ pub fn run(program: Program) -> i32 {
     }
 }
 
+/// The VM's roots for the collector: the running frames (a suspended
+/// generator's frame is traced by its generator object instead) and the
+/// loaded code objects' constants and names.
+fn trace_vm_roots(visit: &mut dyn FnMut(krait_runtime::Value)) {
+    introspect::trace_running(visit);
+    loader::trace_loaded(visit);
+}
+
 /// Runs `program` on the calling thread (which must have a stack of
 /// [`VM_STACK_BYTES`]) and returns its exit code.
 fn run_on_this_thread(program: Program) -> i32 {
@@ -72,6 +82,7 @@ fn run_on_this_thread(program: Program) -> i32 {
     runtime::runtime_init(&program.argv);
     krait_runtime::typeobj::class::register_class_body_runner(function::run_class_body);
     krait_runtime::runtime::frames::register_frame_introspection(&introspect::VM_INTROSPECTION);
+    krait_runtime::gc::register_root_source(trace_vm_roots);
     let filename = program.code.filename.clone();
     let code = loader::load(Arc::new(program.code));
     let globals = runtime::new_module_globals("__main__");
