@@ -100,12 +100,9 @@ fn gc() -> &'static mut Gc {
 #[cold]
 fn init() -> &'static mut Gc {
     let stress = stress_setting();
-    // Automatic collection is switched on by KRAIT_GC=1 or stress mode
-    // until every type traces completely (this next steps).
-    let enabled = stress != 0 || std::env::var_os("KRAIT_GC").is_some();
     let g = Box::leak(Box::new(Gc {
         space: Space::new(),
-        enabled,
+        enabled: true,
         allocated: 0,
         threshold: MIN_THRESHOLD,
         pending: false,
