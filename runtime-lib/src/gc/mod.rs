@@ -244,13 +244,13 @@ impl Marker<'_> {
         let p = v.bits() as usize;
         let base = p & !(space::BLOCK_SIZE - 1);
         let (last, cell, cells) = self.last_block;
-        if base == last && (p - base) % cell == 0 && (p - base) / cell < cells {
+        if base == last && (p - base).is_multiple_of(cell) && (p - base) / cell < cells {
             self.mark_start(p);
             return;
         }
         if let Some((cell, cells)) = self.space.block_at(base) {
             self.last_block = (base, cell, cells);
-            if (p - base) % cell == 0 && (p - base) / cell < cells {
+            if (p - base).is_multiple_of(cell) && (p - base) / cell < cells {
                 self.mark_start(p);
             }
         } else if self.space.is_object_start(p) {
