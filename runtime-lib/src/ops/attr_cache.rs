@@ -22,6 +22,7 @@ use crate::typeobj::{GetAttrFn, SetAttrFn, TypeObject};
 use crate::types::builtin_func::{MethodDescrObject, MethodKind};
 use crate::types::function::FunctionObject;
 use crate::types::instance::attrs_of;
+use crate::types::shape::Shape;
 use crate::Value;
 
 /// One site's cache (zeroed: empty).
@@ -33,6 +34,9 @@ pub struct AttrCache {
     epoch: u64,
     /// A slot index, or (method caches) the function's bits.
     payload: u64,
+    /// Stores that add the attribute: the shape the instance moves to (the
+    /// slot is then the next one); 0 otherwise.
+    adds: u64,
 }
 
 /// The cache's size in words (what generated code allocates per site).
@@ -57,6 +61,7 @@ fn is_generic_set(ty: &TypeObject) -> bool {
 }
 
 impl AttrCache {
+    #[inline]
     fn hit(&self, obj: Value) -> bool {
         self.ty == type_of(obj) as *const TypeObject as usize
             && self.epoch == lookup_cache::epoch()
@@ -69,6 +74,7 @@ impl AttrCache {
             shape: shape_of(obj),
             epoch: lookup_cache::epoch(),
             payload,
+            adds: 0,
         };
     }
 }
@@ -112,15 +118,31 @@ pub fn setattr_cached(
 ) -> PyResult<()> {
     if obj.is_pointer() && cache.hit(obj) {
         if let Some(attrs) = attrs_of(obj) {
-            if attrs.values.set(cache.payload as usize, value) {
+            if cache.adds != 0 {
+                if attrs.values.len() == cache.payload as usize {
+                    attrs.values.push(value);
+                    attrs.shape.set(cache.adds as *const Shape);
+                    return Ok(());
+                }
+            } else if attrs.values.set(cache.payload as usize, value) {
                 return Ok(());
             }
         }
     }
+    let before = shape_of(obj);
     attr::setattr(obj, name, value)?;
     if obj.is_pointer() && is_generic_set(type_of(obj)) {
         if let Some(i) = instance_slot(obj, name) {
-            cache.fill(obj, i as u64);
+            let after = shape_of(obj);
+            if after != before && before != 0 {
+                // The store added the attribute: the same store on an
+                // instance of this type and shape makes the same move.
+                cache.fill(obj, i as u64);
+                cache.shape = before;
+                cache.adds = after as u64;
+            } else {
+                cache.fill(obj, i as u64);
+            }
         }
     }
     Ok(())

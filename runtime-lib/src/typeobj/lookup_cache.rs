@@ -16,6 +16,7 @@
 //! same epoch, so a collection empties them too.
 
 use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use super::TypeObject;
 use crate::Value;
@@ -41,18 +42,21 @@ const UNUSED: Entry = Entry {
     found: Value::ERROR,
 };
 
+/// The current epoch, shared by every thread (a change anywhere only
+/// empties other threads' caches too). Entries are stamped with epoch + 1,
+/// never 0, so unused entries never match. A plain global, not a
+/// thread-local: every per-site attribute cache reads it on each hit.
+static EPOCH: AtomicU64 = AtomicU64::new(0);
+
 struct Cache {
-    /// The current epoch. Entries are stamped with epoch + 1, never 0, so
-    /// unused entries never match; everything starts as zero bits, so the
-    /// thread-local table takes no space in executables (.tbss).
-    epoch: Cell<u64>,
+    /// Everything starts as zero bits, so the thread-local table takes no
+    /// space in executables (.tbss).
     entries: [Cell<Entry>; SIZE],
 }
 
 thread_local! {
     static CACHE: Cache = const {
         Cache {
-            epoch: Cell::new(0),
             entries: [const { Cell::new(UNUSED) }; SIZE],
         }
     };
@@ -74,7 +78,7 @@ pub fn cached(
     let at = slot(ptr, name);
     let hit = CACHE.with(|c| {
         let e = c.entries[at].get();
-        (e.epoch == c.epoch.get() + 1 && e.ty == ptr && e.name == name).then_some(e.found)
+        (e.epoch == epoch() + 1 && e.ty == ptr && e.name == name).then_some(e.found)
     });
     if let Some(found) = hit {
         return (!found.is_null()).then_some(found);
@@ -84,7 +88,7 @@ pub fn cached(
         c.entries[at].set(Entry {
             ty: ptr,
             name,
-            epoch: c.epoch.get() + 1,
+            epoch: epoch() + 1,
             found: found.unwrap_or(Value::NULL),
         })
     });
@@ -93,13 +97,14 @@ pub fn cached(
 
 /// Forgets every cached lookup: a type's dict or MRO changed.
 pub fn invalidate() {
-    CACHE.with(|c| c.epoch.set(c.epoch.get() + 1));
+    EPOCH.fetch_add(1, Relaxed);
 }
 
 /// The current epoch: it changes whenever any type's attributes may have
 /// changed (so per-site caches stamped with it can check their validity).
+#[inline]
 pub fn epoch() -> u64 {
-    CACHE.with(|c| c.epoch.get())
+    EPOCH.load(Relaxed)
 }
 
 #[cfg(test)]
