@@ -385,7 +385,7 @@ fn heap_float(v: Value) -> PyResult {
 }
 
 fn heap_new(cls: &'static TypeObject, args: &[Value], kwnames: Option<Value>) -> PyResult {
-    let Some(new) = cls.lookup_str("__new__") else {
+    let Some(new) = cls.lookup(crate::types::string::hot_names().new) else {
         return Err(type_error(format!(
             "cannot create '{}' instances",
             cls.name()
@@ -400,7 +400,7 @@ fn heap_new(cls: &'static TypeObject, args: &[Value], kwnames: Option<Value>) ->
 }
 
 fn heap_init(v: Value, args: &[Value], kwnames: Option<Value>) -> PyResult<()> {
-    let Some(init) = type_of(v).lookup_str("__init__") else {
+    let Some(init) = type_of(v).lookup(crate::types::string::hot_names().init) else {
         return Ok(());
     };
     let r = if FunctionObject::cast_exact(init).is_some() {

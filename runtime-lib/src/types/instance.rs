@@ -46,11 +46,15 @@ pub fn initial_shape(ty: &TypeObject) -> &'static Shape {
 
 /// A new plain instance of `ty`.
 pub fn new_instance(ty: &'static TypeObject) -> Value {
-    alloc_value(InstanceObject {
+    let v = alloc_value(InstanceObject {
         header: Header::new(ty),
         attrs: Attrs::new(initial_shape(ty)),
         base_value: Cell::new(Value::NULL),
-    })
+    });
+    if let Some(i) = downcast::<InstanceObject>(v) {
+        i.attrs.use_inline_storage();
+    }
+    v
 }
 
 /// A new instance of the user class `ty` wrapping the builtin value `inner`.

@@ -14,6 +14,7 @@ use crate::types::instance::{
     instance_layout, new_instance, trace_instance, InstanceObject, INSTANCE_ATTRS_OFFSET,
 };
 use crate::types::string::new_string;
+use crate::types::string::hot_names;
 use crate::Value;
 
 fn object_repr(v: Value) -> PyResult {
@@ -71,12 +72,9 @@ fn excess_args(args: &[Value], kwnames: Option<Value>) -> bool {
     !args.is_empty() || !args::kwnames_slice(kwnames).is_empty()
 }
 
-fn overrides(ty: &TypeObject, name: &str) -> bool {
+fn overrides(ty: &TypeObject, name: Value) -> bool {
     let object = crate::types::registry::types().object;
-    match (
-        ty.lookup_str(name),
-        object.dict().get_str(crate::types::string::intern(name)),
-    ) {
+    match (ty.lookup(name), object.dict().get_str(name)) {
         (Some(a), Some(b)) => a != b,
         _ => false,
     }
@@ -85,12 +83,12 @@ fn overrides(ty: &TypeObject, name: &str) -> bool {
 /// `object.__new__(cls)`.
 fn object_new(cls: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
     if excess_args(a, k) {
-        if overrides(cls, "__new__") {
+        if overrides(cls, hot_names().new) {
             return Err(type_error(
                 "object.__new__() takes exactly one argument (the type to instantiate)",
             ));
         }
-        if !overrides(cls, "__init__") {
+        if !overrides(cls, hot_names().init) {
             return Err(type_error(format!("{}() takes no arguments", cls.name())));
         }
     }
@@ -108,12 +106,12 @@ fn object_new(cls: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResu
 fn object_init(v: Value, a: &[Value], k: Option<Value>) -> PyResult<()> {
     if excess_args(a, k) {
         let ty = type_of(v);
-        if overrides(ty, "__init__") {
+        if overrides(ty, hot_names().init) {
             return Err(type_error(
                 "object.__init__() takes exactly one argument (the instance to initialize)",
             ));
         }
-        if !overrides(ty, "__new__") {
+        if !overrides(ty, hot_names().new) {
             return Err(type_error(format!("{}() takes no arguments", ty.name())));
         }
     }

@@ -121,7 +121,13 @@ impl Shape {
 pub struct Attrs {
     pub shape: Cell<*const Shape>,
     pub values: ValueVec,
+    /// Room for the first attributes inside the object (see
+    /// [`Attrs::use_inline_storage`]).
+    inline: [Cell<Value>; INLINE_ATTRS],
 }
+
+/// Attributes an instance keeps inside itself before allocating.
+pub const INLINE_ATTRS: usize = 4;
 
 pub const ATTRS_SHAPE_OFFSET: usize = offset_of!(Attrs, shape);
 pub const ATTRS_VALUES_PTR_OFFSET: usize = offset_of!(Attrs, values) + VALUE_VEC_PTR_OFFSET;
@@ -132,7 +138,19 @@ impl Attrs {
         Attrs {
             shape: Cell::new(shape),
             values,
+            inline: [const { Cell::new(Value::NULL) }; INLINE_ATTRS],
         }
+    }
+
+    /// Keeps the first attributes in the object itself (call once the
+    /// object is allocated, where it stays).
+    pub fn use_inline_storage(&self) {
+        // SAFETY: the inline array lives in the same (non-moving) object as
+        // the ValueVec and is used by nothing else.
+        unsafe {
+            self.values
+                .use_inline(self.inline.as_ptr() as *mut Value, INLINE_ATTRS)
+        };
     }
 
     pub fn shape(&self) -> &'static Shape {

@@ -18,6 +18,9 @@ pub struct ValueVec {
     ptr: Cell<*mut Value>,
     len: Cell<usize>,
     cap: Cell<usize>,
+    /// The buffer is storage inside the owning object (see
+    /// [`ValueVec::use_inline`]), not a Rust allocation.
+    inline: Cell<bool>,
 }
 
 pub const VALUE_VEC_PTR_OFFSET: usize = offset_of!(ValueVec, ptr);
@@ -31,6 +34,9 @@ impl Default for ValueVec {
 
 impl Drop for ValueVec {
     fn drop(&mut self) {
+        if self.inline.get() {
+            return;
+        }
         // SAFETY: ptr/len/cap describe the live Vec allocation this
         // ValueVec owns; it is rebuilt and freed exactly once, here.
         drop(unsafe { Vec::from_raw_parts(self.ptr.get(), self.len.get(), self.cap.get()) });
@@ -45,12 +51,47 @@ impl ValueVec {
             ptr: Cell::new(v.as_mut_ptr()),
             len: Cell::new(v.len()),
             cap: Cell::new(v.capacity()),
+            inline: Cell::new(false),
         }
+    }
+
+    /// Makes an empty, unallocated `ValueVec` use `cap` values at `buf` —
+    /// storage in the object that owns it, which never moves — until it
+    /// outgrows them (then items move to a Rust allocation). Does nothing
+    /// if the `ValueVec` already has a buffer.
+    ///
+    /// # Safety
+    /// `buf` must point at `cap` writable values that live as long as this
+    /// `ValueVec` and belong to nothing else.
+    pub unsafe fn use_inline(&self, buf: *mut Value, cap: usize) {
+        if self.cap.get() == 0 && !self.inline.get() {
+            self.ptr.set(buf);
+            self.cap.set(cap);
+            self.inline.set(true);
+        }
+    }
+
+    /// Moves inline items to a Rust allocation (before an operation that
+    /// needs a real `Vec`).
+    #[cold]
+    fn spill(&self) {
+        let len = self.len.get();
+        let mut v = Vec::with_capacity((self.cap.get() * 2).max(4));
+        // SAFETY: the first `len` values of the inline buffer are items.
+        v.extend_from_slice(unsafe { std::slice::from_raw_parts(self.ptr.get(), len) });
+        crate::gc::note_external(v.capacity() * std::mem::size_of::<Value>());
+        let mut v = ManuallyDrop::new(v);
+        self.ptr.set(v.as_mut_ptr());
+        self.cap.set(v.capacity());
+        self.inline.set(false);
     }
 
     /// Runs `f` on a `Vec` view of the buffer and stores the result back.
     /// `f` must not run Python code.
     fn with_vec<R>(&self, f: impl FnOnce(&mut Vec<Value>) -> R) -> R {
+        if self.inline.get() {
+            self.spill();
+        }
         // SAFETY: ptr/len/cap always describe a live Vec allocation that
         // nothing else owns; ManuallyDrop keeps it alive if `f` panics.
         let mut v = ManuallyDrop::new(unsafe {
@@ -105,7 +146,15 @@ impl ValueVec {
         }
     }
 
+    #[inline]
     pub fn push(&self, v: Value) {
+        let len = self.len.get();
+        if len < self.cap.get() {
+            // SAFETY: in bounds of the buffer's capacity.
+            unsafe { *self.ptr.get().add(len) = v };
+            self.len.set(len + 1);
+            return;
+        }
         self.with_vec(|vec| vec.push(v));
     }
 

@@ -203,6 +203,30 @@ pub fn trace_roots(visit: &mut dyn FnMut(Value)) {
     ASCII_CHARS.with(|a| a.iter().for_each(|c| visit(c.get())));
 }
 
+/// Interned names that instance creation looks up on every call.
+pub struct HotNames {
+    pub init: Value,
+    pub new: Value,
+}
+
+thread_local! {
+    static HOT_NAMES: Cell<Option<&'static HotNames>> = const { Cell::new(None) };
+}
+
+/// This thread's [`HotNames`] (interned strs, so they are roots).
+#[inline]
+pub fn hot_names() -> &'static HotNames {
+    if let Some(n) = HOT_NAMES.with(|h| h.get()) {
+        return n;
+    }
+    let n: &'static HotNames = Box::leak(Box::new(HotNames {
+        init: intern("__init__"),
+        new: intern("__new__"),
+    }));
+    HOT_NAMES.with(|h| h.set(Some(n)));
+    n
+}
+
 /// The interned str for `s` (one object per distinct text per thread):
 /// identifiers, attribute names, dunders.
 pub fn intern(s: &str) -> Value {
