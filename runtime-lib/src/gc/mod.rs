@@ -51,6 +51,9 @@ use space::{Space, MARK_BIT};
 
 /// The least allocation between two collections.
 const MIN_THRESHOLD: usize = 4 * 1024 * 1024;
+/// The threshold is the live heap times this fraction: collections cost
+/// time in proportion to the live heap, and peak memory grows with it.
+const GROWTH_PERCENT: usize = 50;
 
 /// A traced root source: calls the visitor on every value it holds.
 pub type RootSource = fn(&mut dyn FnMut(Value));
@@ -204,7 +207,7 @@ fn collect_now() -> usize {
     let cleared = clear_dead_weak_refs(g);
     let swept = g.space.sweep();
     crate::typeobj::lookup_cache::invalidate();
-    g.threshold = (swept.live_bytes + edges * 8).max(MIN_THRESHOLD);
+    g.threshold = ((swept.live_bytes + edges * 8) * GROWTH_PERCENT / 100).max(MIN_THRESHOLD);
     g.allocated = 0;
     g.collections += 1;
     g.collecting = false;

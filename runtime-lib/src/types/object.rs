@@ -13,8 +13,8 @@ use crate::types::builtin_func::{GetSetDef, MethodDef};
 use crate::types::instance::{
     instance_layout, new_instance, trace_instance, InstanceObject, INSTANCE_ATTRS_OFFSET,
 };
-use crate::types::string::new_string;
 use crate::types::string::hot_names;
+use crate::types::string::new_string;
 use crate::Value;
 
 fn object_repr(v: Value) -> PyResult {
