@@ -278,17 +278,30 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             };
         }
 
+        let r = self.join_slow_path(incoming, slow_bb, join, (self.i64t, "r"), |l| slow(l))?;
+        Ok(Some(r))
+    }
+
+    /// Emits the slow path (`slow`) in `slow_bb`, then the phi at `join`
+    /// of the fast paths' `incoming` values and the slow path's result.
+    fn join_slow_path(
+        &mut self,
+        mut incoming: Vec<(IntValue<'ctx>, BasicBlock<'ctx>)>,
+        slow_bb: BasicBlock<'ctx>,
+        join: BasicBlock<'ctx>,
+        (ty, name): (inkwell::types::IntType<'ctx>, &str),
+        slow: impl FnOnce(&mut Self) -> CgResult<IntValue<'ctx>>,
+    ) -> CgResult<IntValue<'ctx>> {
         self.builder().position_at_end(slow_bb);
         let s = slow(self)?;
         incoming.push((s, self.current_block()?));
         self.builder().build_unconditional_branch(join)?;
-
         self.builder().position_at_end(join);
-        let phi = self.builder().build_phi(self.i64t, "r")?;
+        let phi = self.builder().build_phi(ty, name)?;
         for (v, bb) in &incoming {
             phi.add_incoming(&[(v, *bb)]);
         }
-        Ok(Some(phi.as_basic_value().into_int_value()))
+        Ok(phi.as_basic_value().into_int_value())
     }
 
     /// Small-int `a <op> b`: the boxed result and whether it is valid
@@ -431,17 +444,8 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         slow: impl FnOnce(&Self) -> CgResult<IntValue<'ctx>>,
     ) -> CgResult<IntValue<'ctx>> {
         let join = self.new_block("cmp.join");
-        let (mut incoming, slow_bb) = self.numeric_compare(op, a, b, join, |l, c| l.as_bool(c))?;
-        self.builder().position_at_end(slow_bb);
-        let s = slow(self)?;
-        incoming.push((s, self.current_block()?));
-        self.builder().build_unconditional_branch(join)?;
-        self.builder().position_at_end(join);
-        let phi = self.builder().build_phi(self.i64t, "r")?;
-        for (v, bb) in &incoming {
-            phi.add_incoming(&[(v, *bb)]);
-        }
-        Ok(phi.as_basic_value().into_int_value())
+        let (incoming, slow_bb) = self.numeric_compare(op, a, b, join, |l, c| l.as_bool(c))?;
+        self.join_slow_path(incoming, slow_bb, join, (self.i64t, "r"), |l| slow(l))
     }
 
     /// An i1 as a Python bool.
@@ -487,26 +491,19 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         let b = self.pop_v()?;
         let a = self.pop_v()?;
         let join = self.new_block("cmp.join");
-        let (mut incoming, slow_bb) = self.numeric_compare(op, a, b, join, |_, c| Ok(c))?;
-        self.builder().position_at_end(slow_bb);
-        let code = self.u32(op as u32);
-        let r = self.call_value("krait_compare", &[a.into(), b.into(), code.into()])?;
-        self.check_value(r, at, pre)?;
-        let mut at_jump = self.stack.clone();
-        at_jump.push(Slot {
-            v: r,
-            known: super::lower::Known::Nothing,
-        });
-        let slow_c = self.truth(r, at + 1, &at_jump)?;
-        incoming.push((slow_c, self.current_block()?));
-        self.builder().build_unconditional_branch(join)?;
-
-        self.builder().position_at_end(join);
-        let phi = self.builder().build_phi(self.cx.context.bool_type(), "c")?;
-        for (v, bb) in &incoming {
-            phi.add_incoming(&[(v, *bb)]);
-        }
-        let c = phi.as_basic_value().into_int_value();
+        let (incoming, slow_bb) = self.numeric_compare(op, a, b, join, |_, c| Ok(c))?;
+        let bool_type = self.cx.context.bool_type();
+        let c = self.join_slow_path(incoming, slow_bb, join, (bool_type, "c"), |l| {
+            let code = l.u32(op as u32);
+            let r = l.call_value("krait_compare", &[a.into(), b.into(), code.into()])?;
+            l.check_value(r, at, pre)?;
+            let mut at_jump = l.stack.clone();
+            at_jump.push(Slot {
+                v: r,
+                known: super::lower::Known::Nothing,
+            });
+            l.truth(r, at + 1, &at_jump)
+        })?;
         let stack = self.stack.clone();
         self.skip = Some(at + 1);
         if if_true {
