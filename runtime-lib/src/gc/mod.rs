@@ -246,17 +246,23 @@ impl Marker<'_> {
         }
         let p = v.bits() as usize;
         let base = p & !(space::BLOCK_SIZE - 1);
-        let (last, cell, cells) = self.last_block;
-        if base == last && (p - base).is_multiple_of(cell) && (p - base) / cell < cells {
-            self.mark_start(p);
-            return;
-        }
-        if let Some((cell, cells)) = self.space.block_at(base) {
-            self.last_block = (base, cell, cells);
-            if (p - base).is_multiple_of(cell) && (p - base) / cell < cells {
-                self.mark_start(p);
+        let (mut last, mut cell, mut cells) = self.last_block;
+        if base != last {
+            match self.space.block_at(base) {
+                Some((c, n)) => {
+                    (last, cell, cells) = (base, c, n);
+                    self.last_block = (last, cell, cells);
+                }
+                None => {
+                    // A large object, or no object of this heap.
+                    if self.space.is_object_start(p) {
+                        self.mark_start(p);
+                    }
+                    return;
+                }
             }
-        } else if self.space.is_object_start(p) {
+        }
+        if space::cell_containing(p, last, cell, cells) == Some(p) {
             self.mark_start(p);
         }
     }

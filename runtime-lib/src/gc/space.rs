@@ -192,11 +192,7 @@ impl Space {
         }
         let base = word & !(BLOCK_SIZE - 1);
         if let Some(b) = self.blocks.get(&base) {
-            let index = (word - base) / b.cell;
-            if index >= b.cells {
-                return None;
-            }
-            let start = base + index * b.cell;
+            let start = cell_containing(word, base, b.cell, b.cells)?;
             return (!header(start).ty.get().is_null()).then_some(start);
         }
         let (&start, &size) = self.large.range(..=word).next_back()?;
@@ -283,6 +279,14 @@ impl Space {
         }
         swept
     }
+}
+
+/// The start of the cell of a block (at `base`, `cells` cells of `cell`
+/// bytes) that `word` points into, if any.
+#[inline]
+pub fn cell_containing(word: usize, base: usize, cell: usize, cells: usize) -> Option<usize> {
+    let index = (word - base) / cell;
+    (index < cells).then_some(base + index * cell)
 }
 
 /// Runs the object's drop function and zeroes its memory.

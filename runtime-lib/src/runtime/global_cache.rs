@@ -13,6 +13,7 @@ use crate::Value;
 
 /// One site's cache (zeroed: empty).
 #[repr(C)]
+#[derive(Default)]
 pub struct GlobalCache {
     /// The globals dict the entry was found for (0: empty cache).
     globals: u64,
@@ -85,13 +86,7 @@ mod tests {
     fn cached_loads_follow_rebinding_and_shadowing() {
         let globals = super::super::new_module_globals("m");
         let g = DictObject::cast(globals).unwrap();
-        let mut cache = GlobalCache {
-            globals: 0,
-            globals_version: 0,
-            builtins_version: 0,
-            index: 0,
-            builtins: 0,
-        };
+        let mut cache = GlobalCache::default();
         let x = intern("x");
         g.set_str(x, Value::small_int(1));
         assert_eq!(
@@ -106,13 +101,7 @@ mod tests {
         );
         // A builtin, then a global that shadows it (a site has one name,
         // so one cache).
-        let mut cache = GlobalCache {
-            globals: 0,
-            globals_version: 0,
-            builtins_version: 0,
-            index: 0,
-            builtins: 0,
-        };
+        let mut cache = GlobalCache::default();
         let len = intern("len");
         let builtin = load_global_cached(globals, len, &mut cache).unwrap();
         assert_eq!(

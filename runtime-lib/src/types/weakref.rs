@@ -49,7 +49,7 @@ fn weakrefable(ty: &TypeObject) -> bool {
         .any(|b| ty.is_subtype(b))
 }
 
-/// `weakref.ref(obj[, callback])`.
+/// `weakref.ref(obj[, callback])`; `callback` NULL or None when absent.
 pub fn new_weakref(obj: Value, callback: Value) -> PyResult {
     if !obj.is_pointer() || !weakrefable(type_of(obj)) {
         return Err(type_error(format!(
@@ -108,7 +108,7 @@ pub fn run_callbacks(cleared: &[Value]) {
 
 fn ref_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
     let [obj, cb] = crate::args::between("__new__", a, k, 1)?;
-    new_weakref(obj, if cb.is_null() { Value::NONE } else { cb })
+    new_weakref(obj, cb)
 }
 
 fn ref_call(f: Value, a: &[Value], k: Option<Value>) -> PyResult {
