@@ -71,7 +71,6 @@ struct Gc {
     stress: usize,
     countdown: usize,
     collecting: bool,
-    collections: usize,
     /// Weak references: (the weakref object, its referent slot).
     weak: Vec<(usize, *const Cell<Value>)>,
     sources: Vec<RootSource>,
@@ -112,7 +111,6 @@ fn init() -> &'static mut Gc {
         stress,
         countdown: stress,
         collecting: false,
-        collections: 0,
         weak: Vec::new(),
         sources: Vec::new(),
     }));
@@ -209,7 +207,6 @@ fn collect_now() -> usize {
     crate::typeobj::lookup_cache::invalidate();
     g.threshold = ((swept.live_bytes + edges * 8) * GROWTH_PERCENT / 100).max(MIN_THRESHOLD);
     g.allocated = 0;
-    g.collections += 1;
     g.collecting = false;
     crate::types::weakref::run_callbacks(&cleared);
     swept.freed_objects
@@ -360,14 +357,4 @@ pub fn disable() {
 /// `gc.isenabled()`.
 pub fn is_enabled() -> bool {
     gc().enabled
-}
-
-/// Collections so far on this thread.
-pub fn collections() -> usize {
-    gc().collections
-}
-
-/// Bytes of memory the heap holds (blocks and large objects).
-pub fn footprint() -> usize {
-    gc().space.footprint
 }

@@ -70,8 +70,6 @@ pub struct Space {
     /// Lowest and highest address of any block or large object.
     low: usize,
     high: usize,
-    /// Bytes in blocks and large objects.
-    pub footprint: usize,
 }
 
 /// What sweeping found.
@@ -115,7 +113,6 @@ impl Space {
             spare: Vec::new(),
             low: usize::MAX,
             high: 0,
-            footprint: 0,
         }
     }
 
@@ -163,7 +160,6 @@ impl Space {
         let base = p as usize;
         self.low = self.low.min(base);
         self.high = self.high.max(base + BLOCK_SIZE);
-        self.footprint += BLOCK_SIZE;
         base
     }
 
@@ -179,7 +175,6 @@ impl Space {
         self.large.insert(start, size);
         self.low = self.low.min(start);
         self.high = self.high.max(start + size);
-        self.footprint += size;
         p
     }
 
@@ -255,7 +250,6 @@ impl Space {
             } else {
                 // SAFETY: allocated by `new_block` with this layout.
                 unsafe { std::alloc::dealloc(base as *mut u8, block_layout()) };
-                self.footprint -= BLOCK_SIZE;
             }
         }
         let mut dead = Vec::new();
@@ -275,7 +269,6 @@ impl Space {
             self.large.remove(&start);
             // SAFETY: allocated by `allocate_large` with this layout.
             unsafe { std::alloc::dealloc(start as *mut u8, large_layout(size)) };
-            self.footprint -= size;
         }
         swept
     }
