@@ -66,7 +66,7 @@ pub fn as_exception(v: Value) -> Option<&'static ExceptionObject> {
 
 /// A bare instance of the exception type `ty` with `args` (no `__init__`).
 pub fn alloc_exception(ty: &TypeObject, args: Value) -> Value {
-    alloc_value(ExceptionObject {
+    let exc = alloc_value(ExceptionObject {
         header: Header::new(ty),
         attrs: Attrs::new(crate::types::instance::initial_shape(ty)),
         args: Cell::new(args),
@@ -74,7 +74,11 @@ pub fn alloc_exception(ty: &TypeObject, args: Value) -> Value {
         cause: Cell::new(Value::NULL),
         context: Cell::new(Value::NULL),
         suppress_context: Cell::new(false),
-    })
+    });
+    if let Some(e) = as_exception(exc) {
+        e.attrs.use_inline_storage();
+    }
+    exc
 }
 
 /// `ty(*args)` for a builtin exception type (runs its `__init__`, so

@@ -156,7 +156,7 @@ pub fn new_function_with_entry(
     let module = DictObject::cast(globals)
         .and_then(|d| d.get_str(intern("__name__")))
         .unwrap_or(Value::NONE);
-    alloc_value(FunctionObject {
+    let f = alloc_value(FunctionObject {
         header: Header::new(types().function),
         entry: Cell::new(entry),
         code,
@@ -171,7 +171,11 @@ pub fn new_function_with_entry(
         annotations: Cell::new(Value::NULL),
         doc: Cell::new(Value::NONE),
         attrs: Attrs::new(Shape::root()),
-    })
+    });
+    if let Some(func) = downcast::<FunctionObject>(f) {
+        func.attrs.use_inline_storage();
+    }
+    f
 }
 
 fn this(v: Value) -> PyResult<&'static FunctionObject> {
