@@ -13,7 +13,12 @@
 //! machine, and it uses the workspace's `Cargo.lock` and the crates the outer
 //! build already fetched, so it needs no network either.
 //!
+//! It also lists krait's library modules written in Python
+//! (`runtime-lib/pylib/**.py`), which the compiler embeds (see
+//! `src/modules.rs`).
+//!
 //! Writes to `OUT_DIR`:
+//! - `pylib.rs`, the library table: `(module name, is package, source)`;
 //! - `libkrait_runtime.a`, the archive;
 //! - `native-static-libs.txt`, the system libraries the archive needs, one
 //!   linker argument per line, as rustc's `--print native-static-libs`
@@ -56,9 +61,11 @@ fn main() -> Result<(), BuildError> {
         runtime.join("src"),
         workspace.join("Cargo.toml"),
         workspace.join("Cargo.lock"),
+        runtime.join("pylib"),
     ] {
         println!("cargo::rerun-if-changed={}", path.display());
     }
+    write_library_table(&runtime.join("pylib"), &out_dir.join("pylib.rs"))?;
 
     let target_dir = archive_target_dir(&out_dir);
     let mut command = Command::new(&cargo);
@@ -124,6 +131,56 @@ fn main() -> Result<(), BuildError> {
             embedded.display()
         ))
     })?;
+    Ok(())
+}
+
+/// Writes the table of library modules under `pylib` (`a/b.py` is the
+/// module `a.b`, `a/__init__.py` the package `a`), sorted by name, as a
+/// Rust expression of type `&[(&str, bool, &str)]`.
+fn write_library_table(pylib: &Path, out: &Path) -> Result<(), BuildError> {
+    let mut modules = Vec::new();
+    collect_library(pylib, "", &mut modules)?;
+    modules.sort();
+    let mut table = String::from("&[\n");
+    for (name, is_package, path) in modules {
+        table.push_str(&format!(
+            "    ({name:?}, {is_package}, include_str!({:?})),\n",
+            path.display().to_string()
+        ));
+    }
+    table.push(']');
+    write(out, table)
+}
+
+fn collect_library(
+    dir: &Path,
+    prefix: &str,
+    out: &mut Vec<(String, bool, PathBuf)>,
+) -> Result<(), BuildError> {
+    let entries =
+        fs::read_dir(dir).map_err(|e| BuildError(format!("cannot list {}: {e}", dir.display())))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| BuildError(format!("cannot list {}: {e}", dir.display())))?
+            .path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        let name = if prefix.is_empty() {
+            stem.to_owned()
+        } else {
+            format!("{prefix}.{stem}")
+        };
+        if path.is_dir() {
+            collect_library(&path, &name, out)?;
+        } else if path.extension().is_some_and(|e| e == "py") {
+            if stem == "__init__" {
+                out.push((prefix.to_owned(), true, path));
+            } else {
+                out.push((name, false, path));
+            }
+        }
+    }
     Ok(())
 }
 

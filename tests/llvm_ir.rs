@@ -10,6 +10,7 @@
 
 use krait::bytecode::{compile_module, verify::verify};
 use krait::codegen::{emit, EmitKind, NativeProgram};
+use krait::modules::ProgramModule;
 use krait::scopes::analyze_module;
 use krait::syntax::parse_module;
 use std::path::{Path, PathBuf};
@@ -40,10 +41,14 @@ fn ir(path: &Path, level: u8) -> String {
     let table = analyze_module(&module).expect("fixture passes the early checks");
     let code = compile_module(&module, &table, &source, &name).expect("fixture compiles");
     verify(&code).expect("fixture verifies");
-    let program = NativeProgram {
-        code: &code,
-        source: &source,
-    };
+    let modules = [ProgramModule {
+        name: "__main__".to_owned(),
+        is_package: false,
+        filename: name,
+        source,
+        code,
+    }];
+    let program = NativeProgram { modules: &modules };
     let bytes = emit(&program, EmitKind::LlvmIr, level)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     String::from_utf8(bytes).expect("IR is UTF-8")

@@ -36,7 +36,8 @@ Examples:
   krait build --emit bytecode prog.py  Print the code objects (like python -m dis)
   krait build --emit llvm-ir prog.py   Print the LLVM IR after optimisation
   krait run prog.py -v input.txt       Compile and run; `-v input.txt` becomes sys.argv[1:]
-  krait run --interpret prog.py        Run in the reference bytecode VM instead";
+  krait run --interpret prog.py        Run in the reference bytecode VM instead
+  krait build -I lib app.py            Also find app.py's imports in ./lib";
 
 /// krait compiles Python 3.11 programs ahead of time into native executables.
 #[derive(Debug, Parser)]
@@ -75,6 +76,11 @@ pub struct BuildArgs {
     #[arg(short = 'O', value_enum, value_name = "LEVEL", default_value_t = OptArg::Two)]
     pub opt: OptArg,
 
+    /// Also look for imported modules in DIR (after FILE's directory;
+    /// may be repeated).
+    #[arg(short = 'I', value_name = "DIR")]
+    pub include: Vec<PathBuf>,
+
     /// With --emit ast, show each node's line:col-line:col range.
     #[arg(long, help_heading = DEV_HEADING)]
     pub spans: bool,
@@ -88,6 +94,11 @@ pub struct RunArgs {
     /// Run in the reference bytecode VM instead of compiling to native code.
     #[arg(long)]
     pub interpret: bool,
+
+    /// Also look for imported modules in DIR (after FILE's directory;
+    /// may be repeated).
+    #[arg(short = 'I', value_name = "DIR")]
+    pub include: Vec<PathBuf>,
 
     /// The program's main file.
     #[arg(value_name = "FILE")]
@@ -214,6 +225,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 timings: args.dev.timings,
                 spans: args.spans,
                 opt_level: args.opt.into(),
+                search_paths: args.include.clone(),
             });
             if args.emit == EmitKind::Exe {
                 let output = args
@@ -250,6 +262,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let format = args.dev.error_format.into();
             let driver = Driver::new(Options {
                 timings: args.dev.timings,
+                search_paths: args.include.clone(),
                 ..Options::default()
             });
             match driver.run(&args.file, args.interpret, &args.args) {

@@ -18,6 +18,7 @@ use crate::bytecode::{self, CodeObject, InternalError};
 use crate::codegen;
 use crate::interp;
 use crate::link::{self, LinkError};
+use crate::modules::{self, ProgramModule};
 use crate::run_native::{self, RunError, Termination};
 use crate::scopes::{self, SymbolTable};
 use crate::syntax::{self, ast::Module, LineIndex, Span, SyntaxError, SyntaxErrorKind};
@@ -72,6 +73,9 @@ pub struct Options {
     /// `--emit ast` also shows each node's `line:col-line:col` range.
     pub spans: bool,
     pub opt_level: OptLevel,
+    /// Where imported modules are looked for after the entry script's
+    /// directory (`-I`).
+    pub search_paths: Vec<PathBuf>,
 }
 
 /// A source file as read from disk.
@@ -220,36 +224,40 @@ impl Driver {
                 })))
             }
             Emit::LlvmIr | Emit::Asm => {
+                let modules = self.program(checked)?;
                 let kind = if emit == Emit::LlvmIr {
                     codegen::EmitKind::LlvmIr
                 } else {
                     codegen::EmitKind::Asm
                 };
-                let bytes = self.native(&checked, kind)?;
+                let bytes = self.native(&modules, kind)?;
                 Ok(Output::Text(String::from_utf8_lossy(&bytes).into_owned()))
             }
-            Emit::Obj => Ok(Output::Object(
-                self.native(&checked, codegen::EmitKind::Object)?,
-            )),
+            Emit::Obj => {
+                let modules = self.program(checked)?;
+                Ok(Output::Object(
+                    self.native(&modules, codegen::EmitKind::Object)?,
+                ))
+            }
             _ => Err(Error::NotImplemented {
                 what: Unimplemented::Emit(emit),
             }),
         }
     }
 
-    /// Compiles a checked module with the LLVM back-end.
-    pub fn native(&self, checked: &Checked, kind: codegen::EmitKind) -> Result<Vec<u8>, Error> {
-        let code = self.bytecode(checked)?;
+    /// Compiles a program's modules with the LLVM back-end.
+    pub fn native(
+        &self,
+        modules: &[ProgramModule],
+        kind: codegen::EmitKind,
+    ) -> Result<Vec<u8>, Error> {
         let level = match self.options.opt_level {
             OptLevel::O0 => 0,
             OptLevel::O1 => 1,
             OptLevel::O2 => 2,
             OptLevel::O3 => 3,
         };
-        let program = codegen::NativeProgram {
-            code: &code,
-            source: &checked.source.text,
-        };
+        let program = codegen::NativeProgram { modules };
         self.stage("llvm", || codegen::emit(&program, kind, level))
             .map_err(Error::Codegen)
     }
@@ -257,18 +265,23 @@ impl Driver {
     /// `krait build` of an executable: compiles `path` natively and links
     /// it to `output`.
     pub fn build_exe(&self, path: &Path, output: &Path) -> Result<(), Error> {
-        let checked = self.front_end(path)?;
+        let modules = self.program(self.front_end(path)?)?;
         let dir = tempfile::tempdir().map_err(|error| Error::Io {
             op: IoOp::Write,
             path: std::env::temp_dir(),
             error,
         })?;
-        self.link_checked(&checked, dir.path(), output)
+        self.link_program(&modules, dir.path(), output)
     }
 
-    /// Compiles `checked` to an object in `dir` and links it to `output`.
-    fn link_checked(&self, checked: &Checked, dir: &Path, output: &Path) -> Result<(), Error> {
-        let object = self.native(checked, codegen::EmitKind::Object)?;
+    /// Compiles `modules` to an object in `dir` and links it to `output`.
+    fn link_program(
+        &self,
+        modules: &[ProgramModule],
+        dir: &Path,
+        output: &Path,
+    ) -> Result<(), Error> {
+        let object = self.native(modules, codegen::EmitKind::Object)?;
         let object_path = dir.join("program.o");
         write_bytes(&object_path, &object)?;
         self.stage("link", || build_executable(&[&object_path], output))
@@ -283,7 +296,7 @@ impl Driver {
         interpret: bool,
         args: &[OsString],
     ) -> Result<Termination, Error> {
-        let checked = self.front_end(path)?;
+        let modules = self.program(self.front_end(path)?)?;
         if !interpret {
             let dir = tempfile::tempdir().map_err(|error| Error::Io {
                 op: IoOp::Write,
@@ -292,21 +305,100 @@ impl Driver {
             })?;
             let stem = path.file_stem().unwrap_or(path.as_os_str());
             let exe = dir.path().join(stem);
-            self.link_checked(&checked, dir.path(), &exe)?;
+            self.link_program(&modules, dir.path(), &exe)?;
             let ended = self.stage("run", || run_executable(&exe, path.as_os_str(), args))?;
             drop(dir);
             return Ok(ended);
         }
-        let code = self.bytecode(&checked)?;
         let argv = program_argv(path, args);
-        let program = interp::Program {
-            code,
-            source: checked.source.text,
-            argv,
-        };
+        let program = interp::Program { modules, argv };
         let status = self.stage("interpret", || interp::run(program));
         // The process exit status is the low byte, as for CPython's exit().
         Ok(Termination::Exited(i32::from(status as u8)))
+    }
+
+    /// The whole program: the entry script `main` (as `__main__`) and
+    /// every module its imports find, compiled to bytecode, in the order
+    /// found (see [`crate::modules`]).
+    pub fn program(&self, main: Checked) -> Result<Vec<ProgramModule>, Error> {
+        let mut dirs = vec![main
+            .source
+            .path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf()];
+        dirs.extend(self.options.search_paths.iter().cloned());
+        let code = self.bytecode(&main)?;
+        let mut program = vec![ProgramModule {
+            name: "__main__".to_owned(),
+            is_package: false,
+            filename: main.source.path.display().to_string(),
+            source: main.source.text,
+            code,
+        }];
+        let mut seen = std::collections::HashSet::from(["__main__".to_owned()]);
+        let mut next = 0;
+        while next < program.len() {
+            let module = &program[next];
+            let package = modules::package_of(&module.name, module.is_package).map(str::to_owned);
+            let wanted: Vec<String> = modules::imports_of(&module.code)
+                .iter()
+                .flat_map(|import| modules::candidates(import, package.as_deref()))
+                .collect();
+            for name in wanted {
+                if krait_runtime::runtime::import::is_builtin_module(&name)
+                    || !seen.insert(name.clone())
+                {
+                    continue;
+                }
+                if let Some(found) = self.find_module(&name, &dirs)? {
+                    program.push(found);
+                }
+            }
+            next += 1;
+        }
+        Ok(program)
+    }
+
+    /// Finds and compiles the module `name`: a file in one of `dirs`, else
+    /// a library module; None when there is neither.
+    fn find_module(&self, name: &str, dirs: &[PathBuf]) -> Result<Option<ProgramModule>, Error> {
+        for dir in dirs {
+            for (rel, is_package) in modules::file_candidates(name) {
+                let path = dir.join(rel);
+                if !path.is_file() {
+                    continue;
+                }
+                let path = std::path::absolute(&path).unwrap_or(path);
+                let checked = self.front_end(&path)?;
+                let code = self.bytecode(&checked)?;
+                return Ok(Some(ProgramModule {
+                    name: name.to_owned(),
+                    is_package,
+                    filename: path.display().to_string(),
+                    source: checked.source.text,
+                    code,
+                }));
+            }
+        }
+        let Some((text, is_package)) = modules::library_module(name) else {
+            return Ok(None);
+        };
+        let path = PathBuf::from(modules::library_filename(name, is_package));
+        let source = Source {
+            path,
+            text: text.to_owned(),
+        };
+        let checked = self.check_source(source)?;
+        let code = self.bytecode(&checked)?;
+        Ok(Some(ProgramModule {
+            name: name.to_owned(),
+            is_package,
+            filename: checked.source.path.display().to_string(),
+            source: checked.source.text,
+            code,
+        }))
     }
 
     /// Compiles a checked module to its code object, then verifies the
@@ -329,6 +421,11 @@ impl Driver {
     /// program.
     pub fn front_end(&self, path: &Path) -> Result<Checked, Error> {
         let source = self.stage("read", || read_source(path))?;
+        self.check_source(source)
+    }
+
+    /// Parses `source` and runs the early checks.
+    fn check_source(&self, source: Source) -> Result<Checked, Error> {
         // parse_module lexes as it goes; `--emit tokens` calls the lexer alone.
         let module = source.check(self.stage("parse", || syntax::parse_module(&source.text)))?;
         // Symbol-table errors ('return' outside function, …) need the whole

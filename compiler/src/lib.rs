@@ -18,6 +18,7 @@ pub mod diagnostics;
 pub mod driver;
 pub mod interp;
 pub mod link;
+pub mod modules;
 pub mod run_native;
 pub mod scopes;
 pub mod syntax;

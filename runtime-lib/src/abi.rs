@@ -375,7 +375,7 @@ abi! {
 
     // ---- imports, annotations, patterns ----
     /// `IMPORT_NAME`.
-    fn krait_import_name(name: Value, fromlist: Value, level: Value) -> Value = crate::runtime::import::import_name;
+    fn krait_import_name(globals: Value, name: Value, fromlist: Value, level: Value) -> Value = crate::runtime::import::import_name;
     /// `IMPORT_FROM`.
     fn krait_import_from(module: Value, name: Value) -> Value = crate::runtime::import::import_from;
     /// `IMPORT_STAR`.

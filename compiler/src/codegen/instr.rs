@@ -527,8 +527,8 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                     Some("range") => Known::Range,
                     Some(n) => self
                         .cx
-                        .module_functions
-                        .get(n)
+                        .functions_around(self.index)
+                        .and_then(|functions| functions.get(n))
                         .map_or(Known::Nothing, |&k| Known::Function(k)),
                     None => Known::Nothing,
                 };
@@ -548,7 +548,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                     at,
                     pre,
                 )?;
-                if let (Known::Made(k), 0) = (v.known, self.index) {
+                if let (Known::Made(k), true) = (v.known, self.cx.is_module_code(self.index)) {
                     if let Some(cache) = self.cx.made[k as usize] {
                         self.builder().build_store(cache.as_pointer_value(), v.v)?;
                     }
@@ -1046,7 +1046,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                 let n = self.name_value(name.index())?;
                 self.push_call(
                     "krait_import_name",
-                    &[n.into(), fromlist.into(), level.into()],
+                    &[self.globals.into(), n.into(), fromlist.into(), level.into()],
                     at,
                     pre,
                 )?;

@@ -47,7 +47,7 @@ use std::fmt;
 use inkwell::builder::BuilderError;
 use inkwell::context::Context;
 
-use crate::bytecode::CodeObject;
+use crate::modules::ProgramModule;
 
 /// What to emit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,11 +79,10 @@ impl From<BuilderError> for CodegenError {
 
 pub type CgResult<T> = Result<T, CodegenError>;
 
-/// A program to compile: the module's code and its source (embedded for
-/// tracebacks).
+/// A program to compile: its modules, `__main__` first (their sources
+/// are embedded for tracebacks).
 pub struct NativeProgram<'a> {
-    pub code: &'a CodeObject,
-    pub source: &'a str,
+    pub modules: &'a [ProgramModule],
 }
 
 /// Compiles `program` and returns the emitted bytes. `opt_level` 0..=3;

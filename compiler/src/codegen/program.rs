@@ -1,5 +1,6 @@
-//! The whole program: numbers the code objects (the module first, then
-//! every nested code object in pre-order), serialises them with
+//! The whole program: numbers the code objects (each module's code, then
+//! every code object nested in it in pre-order; module after module,
+//! `__main__` first), serialises them with
 //! runtime-lib's blob format, emits their constant and name tables, the
 //! program descriptor and `main`, and lowers every code object.
 
@@ -38,8 +39,13 @@ pub struct ProgramCx<'a, 'ctx> {
     /// For module-level functions with a fast entry: a cell holding the
     /// function object the module made, for identity-guarded direct calls.
     pub made: Vec<Option<GlobalValue<'ctx>>>,
-    /// Module-level names bound by exactly one `def` (name → code number).
-    pub module_functions: HashMap<String, u32>,
+    /// Per module: its module-level names bound by exactly one `def`
+    /// (name → code number).
+    pub module_functions: Vec<HashMap<String, u32>>,
+    /// The module (index into the program's modules) of each code.
+    pub module_of: Vec<u32>,
+    /// The code number of each module's own code.
+    pub module_codes: Vec<u32>,
     /// The runtime's recursion counters (`KRAIT_RECURSION`).
     pub recursion: GlobalValue<'ctx>,
     /// The type objects of `KnownType::ALL`, filled at start-up.
@@ -54,6 +60,17 @@ impl<'a, 'ctx> ProgramCx<'a, 'ctx> {
             .copied()
             .ok_or_else(|| CodegenError("code constant not numbered".to_owned()))
     }
+
+    /// The module-level functions of the module code `index` belongs to.
+    pub fn functions_around(&self, index: u32) -> Option<&HashMap<String, u32>> {
+        let module = *self.module_of.get(index as usize)?;
+        self.module_functions.get(module as usize)
+    }
+
+    /// Whether code `index` is a module's own code.
+    pub fn is_module_code(&self, index: u32) -> bool {
+        self.module_codes.contains(&index)
+    }
 }
 
 /// Builds the LLVM module of `program`.
@@ -61,10 +78,20 @@ pub fn build_module<'ctx>(
     context: &'ctx Context,
     program: &NativeProgram,
 ) -> CgResult<Module<'ctx>> {
-    let module = context.create_module(&program.code.filename);
+    let main = program
+        .modules
+        .first()
+        .ok_or_else(|| CodegenError("a program without modules".to_owned()))?;
+    let module = context.create_module(&main.filename);
     let mut codes = Vec::new();
-    number(program.code, &mut codes);
-    let numbers = codes
+    let mut module_of = Vec::new();
+    let mut module_codes = Vec::new();
+    for (m, unit) in program.modules.iter().enumerate() {
+        module_codes.push(codes.len() as u32);
+        number(&unit.code, &mut codes);
+        module_of.resize(codes.len(), m as u32);
+    }
+    let numbers: HashMap<*const CodeObject, u32> = codes
         .iter()
         .enumerate()
         .map(|(i, c)| (*c as *const CodeObject, i as u32))
@@ -92,9 +119,13 @@ pub fn build_module<'ctx>(
         bodies.push(body);
         fast.push(fast_fn);
     }
-    let module_functions = module_functions(program.code);
+    let module_functions: Vec<_> = program
+        .modules
+        .iter()
+        .map(|unit| module_functions(&unit.code, &numbers))
+        .collect();
     let mut made = vec![None; codes.len()];
-    for &k in module_functions.values() {
+    for &k in module_functions.iter().flat_map(|m| m.values()) {
         if fast[k as usize].is_some() {
             let g = module.add_global(i64t, None, &format!("made.{k}"));
             g.set_linkage(Linkage::Internal);
@@ -134,6 +165,8 @@ pub fn build_module<'ctx>(
         fast,
         made,
         module_functions,
+        module_of,
+        module_codes,
     };
     for index in 0..cx.codes.len() {
         lower::lower_code(&cx, index as u32)?;
@@ -178,7 +211,10 @@ fn table<'ctx>(
 
 /// Module-level names bound exactly once, by `LOAD_CONST code;
 /// MAKE_FUNCTION (no closure); STORE_NAME name`.
-fn module_functions(module: &CodeObject) -> HashMap<String, u32> {
+fn module_functions(
+    module: &CodeObject,
+    numbers: &HashMap<*const CodeObject, u32>,
+) -> HashMap<String, u32> {
     let mut found: HashMap<String, Option<*const CodeObject>> = HashMap::new();
     let ins = &module.instructions;
     for i in 0..ins.len() {
@@ -213,25 +249,20 @@ fn module_functions(module: &CodeObject) -> HashMap<String, u32> {
             Some(_) => {}
         }
     }
-    let mut codes = Vec::new();
-    number(module, &mut codes);
-    let index_of: HashMap<*const CodeObject, u32> = codes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (*c as *const CodeObject, i as u32))
-        .collect();
     found
         .into_iter()
-        .filter_map(|(name, code)| Some((name, *index_of.get(&code?)?)))
+        .filter_map(|(name, code)| Some((name, *numbers.get(&code?)?)))
         .collect()
 }
 
 /// The blob the runtime decodes at start-up.
 fn serialise(cx: &ProgramCx, program: &NativeProgram) -> CgResult<Vec<u8>> {
     let mut w = BlobWriter::new();
-    w.u32(1);
-    w.str(&program.code.filename);
-    w.str(program.source);
+    w.u32(program.modules.len() as u32);
+    for unit in program.modules {
+        w.str(&unit.filename);
+        w.str(&unit.source);
+    }
     w.u32(cx.codes.len() as u32);
     for (i, code) in cx.codes.iter().enumerate() {
         w.str(&code.name);
@@ -257,6 +288,12 @@ fn serialise(cx: &ProgramCx, program: &NativeProgram) -> CgResult<Vec<u8>> {
         for c in &code.constants {
             write_constant(cx, &mut w, c)?;
         }
+    }
+    w.u32(program.modules.len() as u32);
+    for (unit, &code) in program.modules.iter().zip(&cx.module_codes) {
+        w.str(&unit.name);
+        w.u32(u32::from(unit.is_package));
+        w.u32(code);
     }
     Ok(w.finish())
 }

@@ -718,7 +718,8 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Instruction::ImportName { name } => {
                 let fromlist = frame.pop();
                 let level = frame.top();
-                let m = runtime::import::import_name(code.name(name), fromlist, level)?;
+                let m =
+                    runtime::import::import_name(frame.globals, code.name(name), fromlist, level)?;
                 frame.set_top(m);
             }
             Instruction::ImportFrom { name } => {

@@ -33,7 +33,7 @@ use krait_runtime::runtime;
 use krait_runtime::types::dict::DictObject;
 use krait_runtime::types::string::{intern, new_str};
 
-use crate::bytecode::CodeObject;
+use crate::modules::ProgramModule;
 
 /// The VM thread's stack: room for the default recursion limit (1000
 /// nested Python calls, each a few native frames) many times over.
@@ -43,11 +43,10 @@ pub const VM_STACK_BYTES: usize = 256 * 1024 * 1024;
 /// recursion (repr of nested containers, comparisons…).
 const NATIVE_STACK_MARGIN: usize = 16 * 1024 * 1024;
 
-/// A program to run: the module's code, its source text (for the source
-/// lines of tracebacks) and `sys.argv`.
+/// A program to run: its modules (`__main__` first; each with its source
+/// text, for the source lines of tracebacks) and `sys.argv`.
 pub struct Program {
-    pub code: CodeObject,
-    pub source: String,
+    pub modules: Vec<ProgramModule>,
     pub argv: Vec<String>,
 }
 
@@ -75,6 +74,20 @@ fn trace_vm_roots(visit: &mut dyn FnMut(krait_runtime::Value)) {
     loader::trace_loaded(visit);
 }
 
+/// Runs a module's code (loaded by [`loader::load`]) with `globals`: the
+/// VM's [`runtime::import::ModuleRunner`].
+fn run_module_code(
+    code: krait_runtime::Value,
+    globals: krait_runtime::Value,
+) -> krait_runtime::error::PyResult {
+    match loader::loaded_from_value(code) {
+        Some(loaded) => function::run_module(loaded, globals),
+        None => Err(krait_runtime::error::internal_error(
+            "module code not loaded by the VM",
+        )),
+    }
+}
+
 /// Runs `program` on the calling thread (which must have a stack of
 /// [`VM_STACK_BYTES`]) and returns its exit code.
 fn run_on_this_thread(program: Program) -> i32 {
@@ -83,22 +96,42 @@ fn run_on_this_thread(program: Program) -> i32 {
     krait_runtime::typeobj::class::register_class_body_runner(function::run_class_body);
     krait_runtime::runtime::frames::register_frame_introspection(&introspect::VM_INTROSPECTION);
     krait_runtime::gc::register_root_source(trace_vm_roots);
-    let filename = program.code.filename.clone();
-    let code = loader::load(Arc::new(program.code));
+    let mut sources = Vec::new();
+    let mut registered = Vec::new();
+    let mut main = None;
+    for module in program.modules {
+        let code = loader::load(Arc::new(module.code));
+        if module.name == "__main__" {
+            main = Some(code);
+        } else {
+            registered.push(runtime::import::ProgramModule {
+                name: module.name,
+                filename: module.filename.clone(),
+                is_package: module.is_package,
+                code: code.value,
+            });
+        }
+        sources.push((module.filename, module.source));
+    }
+    runtime::import::register_program_modules(registered, run_module_code);
+    let Some(main) = main else {
+        return 70;
+    };
     let globals = runtime::new_module_globals("__main__");
     if let Some(d) = DictObject::cast(globals) {
-        d.set_str(intern("__file__"), new_str(&filename));
+        d.set_str(intern("__file__"), new_str(&main.code.filename));
     }
-    let status = match function::run_module(code, globals) {
+    runtime::import::register_main(globals);
+    let status = match function::run_module(main, globals) {
         Ok(_) => 0,
         Err(_) => match krait_runtime::error::take_exception() {
             Some(exc) => {
-                let source = &program.source;
                 let lookup = |file: &str, line: u32| -> Option<String> {
-                    if file != filename || line == 0 {
-                        return None;
-                    }
-                    source.lines().nth(line as usize - 1).map(str::to_owned)
+                    let (_, source) = sources.iter().find(|(f, _)| f == file)?;
+                    source
+                        .lines()
+                        .nth(line.checked_sub(1)? as usize)
+                        .map(str::to_owned)
                 };
                 report_uncaught(exc, &lookup)
             }

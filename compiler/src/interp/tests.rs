@@ -10,8 +10,13 @@ fn run(source: &str) -> (String, String, i32) {
     let table = scopes::analyze_module(&module).expect("scopes");
     let code = bytecode::compile_module(&module, &table, source, "prog.py").expect("compiles");
     let program = Program {
-        code,
-        source: source.to_owned(),
+        modules: vec![crate::modules::ProgramModule {
+            name: "__main__".to_owned(),
+            is_package: false,
+            filename: "prog.py".to_owned(),
+            source: source.to_owned(),
+            code,
+        }],
         argv: vec!["prog.py".to_owned()],
     };
     std::thread::Builder::new()

@@ -133,12 +133,8 @@ fn run_main(main: &'static NativeCode) -> i32 {
         d.set_str(intern("__file__"), filename);
     }
     entry::set_main_globals(globals);
-    let mut frame = NativeFrame::new(main, Value::NULL, globals, globals);
-    let mut slots = crate::gc::RootedVec::from_vec(vec![Value::NULL; main.slot_count()]);
-    frame.slots = slots.as_mut_ptr();
-    // SAFETY: the body is the generated module code; the frame is complete.
-    let r = unsafe { (main.body)(&mut frame, Value::NULL) };
-    if !r.is_error() {
+    crate::runtime::import::register_main(globals);
+    if run_module_body(main, globals).is_ok() {
         return 0;
     }
     match error::take_exception() {
@@ -159,7 +155,32 @@ fn run_main(main: &'static NativeCode) -> i32 {
     }
 }
 
-/// Decodes the blob; returns the module's code (the first).
+/// Runs a module's body with `globals` as its namespace.
+fn run_module_body(code: &'static NativeCode, globals: Value) -> PyResult {
+    let mut frame = NativeFrame::new(code, Value::NULL, globals, globals);
+    let mut slots = crate::gc::RootedVec::from_vec(vec![Value::NULL; code.slot_count()]);
+    frame.slots = slots.as_mut_ptr();
+    // SAFETY: the body is generated module code; the frame is complete.
+    let r = unsafe { (code.body)(&mut frame, Value::NULL) };
+    if r.is_error() {
+        Err(error::Raised)
+    } else {
+        Ok(r)
+    }
+}
+
+/// Native code's [`crate::runtime::import::ModuleRunner`].
+fn run_module_code(code: Value, globals: Value) -> PyResult {
+    match crate::types::code::as_code(code) {
+        // SAFETY: every runtime code value of a native program is made
+        // by `read_code` over a leaked NativeCode.
+        Some(c) => run_module_body(unsafe { &*(c.handle as *const NativeCode) }, globals),
+        None => Err(error::internal_error("module code is not a code object")),
+    }
+}
+
+/// Decodes the blob and registers the program's modules; returns
+/// `__main__`'s code.
 fn load(program: &'static ProgramDesc) -> Result<&'static NativeCode, &'static str> {
     // SAFETY: the generated descriptor points at `blob_len` bytes and
     // `ncodes` descriptors, all static.
@@ -197,10 +218,32 @@ fn load(program: &'static ProgramDesc) -> Result<&'static NativeCode, &'static s
             unsafe { *desc.consts.add(i) = v };
         }
     }
+    let nmodules = r.u32().ok_or("module count")?;
+    let mut main = None;
+    let mut modules = Vec::new();
+    for _ in 0..nmodules {
+        let name = r.str().ok_or("module name")?.to_owned();
+        let is_package = r.u32().ok_or("module kind")? != 0;
+        let code = code_at(r.u32().ok_or("module code")?).ok_or("module code")?;
+        if name == "__main__" {
+            main = Some(code);
+            continue;
+        }
+        let filename = crate::types::string::as_str(code.info.filename)
+            .unwrap_or("")
+            .to_owned();
+        modules.push(crate::runtime::import::ProgramModule {
+            name,
+            filename,
+            is_package,
+            code: code.value,
+        });
+    }
     if !r.at_end() {
         return Err("trailing bytes");
     }
-    code_at(0).ok_or("no module code")
+    crate::runtime::import::register_program_modules(modules, run_module_code);
+    main.ok_or("no __main__ module")
 }
 
 /// Reads one code object (skipping over its constants, whose offset it

@@ -1,0 +1,1 @@
+from .cyc_bad2 import X

@@ -1,0 +1,2 @@
+from .cyc_bad import Y
+X = 1
