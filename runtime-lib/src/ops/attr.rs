@@ -120,7 +120,7 @@ pub fn generic_setattr(obj: Value, name: Value, value: Value) -> PyResult<()> {
         }
     }
     if let Some(attrs) = attrs_of(obj) {
-        if ty.has_flag(flags::HAS_DICT) || attrs.shape().index_of(name).is_some() {
+        if ty.has_flag(flags::HAS_DICT) || attrs.may_have(name) {
             let ok = if value.is_null() {
                 attrs.delete(name)
             } else {

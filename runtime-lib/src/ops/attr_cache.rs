@@ -163,7 +163,7 @@ pub fn load_method_cached(
     if !self_.is_null() {
         let plain = downcast::<FunctionObject>(f).is_some()
             || downcast::<MethodDescrObject>(f).is_some_and(|m| m.def.kind == MethodKind::Instance);
-        let shadowed = attrs_of(obj).is_some_and(|a| a.shape().index_of(name).is_some());
+        let shadowed = attrs_of(obj).is_some_and(|a| a.may_have(name));
         if plain && !shadowed {
             cache.fill(obj, f.bits());
         }

@@ -132,14 +132,14 @@ fn instance_dict_get(v: Value) -> PyResult {
 }
 
 fn instance_dict_set(v: Value, d: Value) -> PyResult<()> {
-    let Some(dict) = DictObject::cast(d) else {
+    if DictObject::cast(d).is_none() {
         return Err(type_error(format!(
             "__dict__ must be set to a dictionary, not a '{}'",
             type_of(d).name()
         )));
-    };
+    }
     if let Some(a) = crate::types::instance::attrs_of(v) {
-        a.replace_from(dict);
+        a.use_dict(d);
     }
     Ok(())
 }

@@ -7,6 +7,12 @@
 //! tree rooted at the empty shape. Generated code caches (shape, index) at
 //! an attribute access site and then loads the slot directly.
 //!
+//! Asking for an instance's `__dict__` moves its attributes into a real
+//! dict, which from then on is the storage (as CPython's materialised
+//! `__dict__`): the instance gets the *dict shape*, whose only slot holds
+//! the dict. Caches never record the dict shape, so every access to such an
+//! instance takes the generic path and reads the dict.
+//!
 //! Deleting an attribute leaves its slot empty (NULL) and keeps the shape;
 //! re-adding it reuses the slot (so, unlike CPython, it keeps its original
 //! position in `__dict__`). Shapes are per thread (objects never cross
@@ -18,7 +24,7 @@ use std::mem::offset_of;
 
 use crate::object::PyPayload;
 use crate::types::dict::DictObject;
-use crate::types::string::{as_str, StrObject};
+use crate::types::string::StrObject;
 use crate::types::value_vec::{ValueVec, VALUE_VEC_PTR_OFFSET};
 use crate::Value;
 
@@ -32,6 +38,11 @@ pub struct Shape {
 
 thread_local! {
     static ROOT: &'static Shape = Box::leak(Box::new(Shape {
+        names: Vec::new(),
+        fixed: false,
+        transitions: RefCell::new(Vec::new()),
+    }));
+    static DICT: &'static Shape = Box::leak(Box::new(Shape {
         names: Vec::new(),
         fixed: false,
         transitions: RefCell::new(Vec::new()),
@@ -63,6 +74,15 @@ impl Shape {
     /// The empty shape every instance starts from.
     pub fn root() -> &'static Shape {
         ROOT.with(|r| *r)
+    }
+
+    /// The shape of instances whose attributes live in a dict.
+    pub fn dict() -> &'static Shape {
+        DICT.with(|d| *d)
+    }
+
+    pub fn is_dict(&self) -> bool {
+        std::ptr::eq(self, Shape::dict())
     }
 
     /// The slot index of `name`.
@@ -158,13 +178,34 @@ impl Attrs {
         unsafe { &*self.shape.get() }
     }
 
+    /// The dict holding the attributes, once `__dict__` was asked for.
+    fn dict(&self) -> Option<&'static DictObject> {
+        if !self.shape().is_dict() {
+            return None;
+        }
+        DictObject::cast(self.values.get(0)?)
+    }
+
     pub fn get(&self, name: Value) -> Option<Value> {
+        if let Some(d) = self.dict() {
+            return d.get_str(name);
+        }
         let i = self.shape().index_of(name)?;
         self.values.get(i).filter(|v| !v.is_null())
     }
 
+    /// Whether an attribute `name` may be set on the instance (so a cache
+    /// must not assume the type's attribute is what a lookup finds).
+    pub fn may_have(&self, name: Value) -> bool {
+        self.shape().is_dict() || self.shape().index_of(name).is_some()
+    }
+
     /// Sets `name`; false if the shape is fixed and lacks it.
     pub fn set(&self, name: Value, value: Value) -> bool {
+        if let Some(d) = self.dict() {
+            d.set_str(name, value);
+            return true;
+        }
         let shape = self.shape();
         if let Some(i) = shape.index_of(name) {
             while self.values.len() <= i {
@@ -184,6 +225,9 @@ impl Attrs {
 
     /// Deletes `name`; false if it was not set.
     pub fn delete(&self, name: Value) -> bool {
+        if let Some(d) = self.dict() {
+            return d.del_str(name);
+        }
         match self.shape().index_of(name) {
             Some(i) if self.values.get(i).is_some_and(|v| !v.is_null()) => {
                 self.values.set(i, Value::NULL)
@@ -192,8 +236,11 @@ impl Attrs {
         }
     }
 
-    /// The set attributes in slot order.
+    /// The set attributes in slot (or dict) order.
     pub fn items(&self) -> Vec<(Value, Value)> {
+        if let Some(d) = self.dict() {
+            return d.items();
+        }
         let names = &self.shape().names;
         names
             .iter()
@@ -202,27 +249,28 @@ impl Attrs {
             .collect()
     }
 
-    /// A snapshot dict of the attributes (`__dict__` for now: writes to it
-    /// do not reach the instance).
+    /// `__dict__`: the dict of the attributes, which from now on holds
+    /// them (writes to it are writes to the instance's attributes).
     pub fn to_dict(&self) -> Value {
+        if self.shape().is_dict() {
+            if let Some(d) = self.values.get(0) {
+                return d;
+            }
+        }
         let d = DictObject::new_value();
         if let Some(o) = DictObject::cast(d) {
             for (k, v) in self.items() {
                 o.set_str(k, v);
             }
         }
+        self.use_dict(d);
         d
     }
 
-    /// Replaces every attribute by the str-keyed entries of `dict`.
-    pub fn replace_from(&self, dict: &DictObject) {
-        self.shape.set(Shape::root());
-        self.values.replace_all(Vec::new());
-        for (k, v) in dict.items() {
-            if as_str(k).is_some() {
-                self.set(k, v);
-            }
-        }
+    /// `obj.__dict__ = dict`: `dict` (a dict) becomes the storage.
+    pub fn use_dict(&self, dict: Value) {
+        self.values.replace_all(vec![dict]);
+        self.shape.set(Shape::dict());
     }
 
     /// Visits the slot values (the shape's names are roots already).
