@@ -276,8 +276,6 @@ abi! {
     fn krait_new_cell(v: Value) -> Value = n::new_cell;
     /// Free variable `index` from the closure of function `func`.
     fn krait_free_var(func: Value, index: u32) -> Value = n::free_var;
-    /// NotImplementedError for a constant the runtime cannot represent.
-    fn krait_unsupported_constant() -> Value = crate::native::program::unsupported_constant;
 
     // ---- attributes and calls ----
     /// `obj.name` through the site's cache (`ATTR_CACHE_WORDS` zeroed words).

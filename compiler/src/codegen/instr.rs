@@ -45,15 +45,6 @@ fn immediate(c: &Constant) -> Option<Value> {
     }
 }
 
-/// Whether the runtime cannot represent the constant (it loads as NULL).
-fn unsupported(c: &Constant) -> bool {
-    match c {
-        Constant::Complex { .. } => true,
-        Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().any(unsupported),
-        _ => false,
-    }
-}
-
 impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
     fn table_entry(
         &self,
@@ -427,9 +418,6 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                 if let Some(v) = immediate(c) {
                     let w = self.word(v);
                     self.push(w);
-                } else if unsupported(c) {
-                    self.call_value("krait_unsupported_constant", &[])?;
-                    self.raise_result(at, pre)?;
                 } else {
                     let known = match c {
                         Constant::Code(code) => Known::Code(self.cx.number_of(code)?),

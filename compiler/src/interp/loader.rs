@@ -162,7 +162,9 @@ fn convert(c: &Constant) -> Result<Value, &'static str> {
         Constant::Int(i) => int_from_i64(*i),
         Constant::BigInt(b) => int_from_bigint((**b).clone()),
         Constant::Float(f) => Value::from_f64(*f),
-        Constant::Complex { .. } => return Err("complex numbers"),
+        Constant::Complex { real, imag } => {
+            krait_runtime::types::complex::new_complex(*real, *imag)
+        }
         Constant::Str(s) => new_str(s),
         Constant::Bytes(b) => krait_runtime::types::bytes::new_bytes(b.clone()),
         Constant::Tuple(items) => {

@@ -77,6 +77,7 @@ pub(crate) fn make_builtins_module() -> Value {
         t.int,
         t.bool,
         t.float,
+        t.complex,
         t.str,
         t.bytes,
         t.bytearray,

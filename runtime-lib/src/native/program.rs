@@ -369,9 +369,8 @@ fn read_const(r: &mut BlobReader) -> Option<Value> {
         ConstTag::BigInt => int_from_bigint(r.str()?.parse::<BigInt>().ok()?),
         ConstTag::Float => Value::from_f64(r.f64()?),
         ConstTag::Complex => {
-            r.f64()?;
-            r.f64()?;
-            Value::NULL
+            let real = r.f64()?;
+            crate::types::complex::new_complex(real, r.f64()?)
         }
         ConstTag::Str => new_str(r.str()?),
         ConstTag::Bytes => crate::types::bytes::new_bytes(r.bytes()?.to_vec()),
@@ -401,11 +400,4 @@ fn read_const(r: &mut BlobReader) -> Option<Value> {
         }
         ConstTag::Code => code_at(r.u32()?)?.value,
     })
-}
-
-/// `NotImplementedError` for a constant the runtime cannot represent.
-pub fn unsupported_constant() -> PyResult {
-    Err(error::not_implemented_error(
-        "complex numbers are not supported by krait yet",
-    ))
 }

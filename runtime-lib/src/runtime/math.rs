@@ -100,7 +100,7 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("perm", perm),
 ];
 
-fn domain_error() -> crate::error::Raised {
+pub fn domain_error() -> crate::error::Raised {
     value_error("math domain error")
 }
 
@@ -109,7 +109,7 @@ fn range_error() -> crate::error::Raised {
 }
 
 /// A real argument as an f64 (`PyFloat_AsDouble`).
-fn real(v: Value) -> PyResult<f64> {
+pub fn real(v: Value) -> PyResult<f64> {
     if let Some(f) = float_of(v) {
         return Ok(f);
     }

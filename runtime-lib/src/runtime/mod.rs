@@ -3,6 +3,7 @@
 //! are shared, see `types::registry`), global/builtin name lookup, and
 //! start-up/exit (`runtime_init`, `runtime_exit`).
 
+pub mod cmath;
 pub mod frames;
 pub mod gc_module;
 pub mod global_cache;

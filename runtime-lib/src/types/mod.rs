@@ -14,6 +14,7 @@ pub mod builtin_func;
 pub mod bytes;
 pub mod cell;
 pub mod code;
+pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod float;

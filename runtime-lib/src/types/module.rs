@@ -8,7 +8,7 @@ use crate::heap::{alloc_value, Header, HeapObject};
 use crate::object::downcast;
 use crate::typeobj::builder::TypeSpec;
 use crate::typeobj::{SlotDefs, TypeObject};
-use crate::types::builtin_func::GetSetDef;
+use crate::types::builtin_func::{GetSetDef, MethodDef};
 use crate::types::dict::DictObject;
 use crate::types::registry::types;
 use crate::types::string::{as_str, intern, new_str, new_string};
@@ -119,6 +119,20 @@ fn module_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult
     Ok(m)
 }
 
+/// `module.__dir__()`: the names in the module's dict (or what a
+/// module-level `__dir__` function returns).
+fn module_dir(a: &[Value], k: Option<Value>) -> PyResult {
+    let (m, []) = crate::args::method::<0>("module.__dir__", a, k, 0)?;
+    let Some(module) = ModuleObject::cast(m) else {
+        return Err(crate::error::type_error("module.__dir__ needs a module"));
+    };
+    if let Some(hook) = module.dict().get_str(intern("__dir__")) {
+        return crate::ops::call::call(hook, &[], None);
+    }
+    let keys = module.dict().keys();
+    Ok(crate::types::list::new_list(keys))
+}
+
 fn trace(v: Value, visit: &mut dyn FnMut(Value)) {
     if let Some(m) = ModuleObject::cast(v) {
         visit(m.dict);
@@ -134,6 +148,7 @@ pub fn spec() -> TypeSpec {
             new: Some(module_new),
             ..SlotDefs::default()
         },
+        methods: const { &[MethodDef::new("__dir__", module_dir)] },
         getsets: const { &[GetSetDef::readonly("__dict__", get_dict)] },
         trace,
         ..TypeSpec::new("module", TypeId::of::<ModuleObject>())

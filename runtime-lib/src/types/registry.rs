@@ -60,6 +60,7 @@ builtin_types! {
     int => types::int::spec,
     bool => types::boolean::spec,
     float => types::float::spec,
+    complex => types::complex::spec,
     str => types::string::spec,
     bytes => types::bytes::bytes_spec,
     bytearray => types::bytes::bytearray_spec,

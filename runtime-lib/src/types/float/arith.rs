@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use num_bigint::BigInt;
 use num_traits::FromPrimitive;
 
-use crate::error::{not_implemented_error, overflow_error, zero_division, PyResult};
+use crate::error::{overflow_error, zero_division, PyResult};
 use crate::ops::{BinOp, CompareOp, UnaryOp};
 use crate::types::float::float_of;
 use crate::types::int::{int_of, int_to_f64, Int};
@@ -152,9 +152,12 @@ pub fn float_pow(x: f64, y: f64) -> PyResult {
     let mut negate = false;
     if x < 0.0 {
         if y != y.floor() {
-            return Err(not_implemented_error(
-                "complex numbers are not supported yet",
-            ));
+            // A negative base to a fractional power: a complex result.
+            return crate::types::complex::complex_binary(
+                BinOp::Pow,
+                crate::types::complex::new_complex(x, 0.0),
+                Value::from_f64(y),
+            );
         }
         base = -x;
         negate = is_odd_integer(y);

@@ -16,6 +16,11 @@ pub fn float_from_str(text: &str) -> PyResult<f64> {
     })
 }
 
+/// Parses a float literal as `float()` accepts it (None if malformed).
+pub fn parse_float_text(text: &str) -> Option<f64> {
+    parse(text)
+}
+
 fn parse(text: &str) -> Option<f64> {
     let ascii = crate::types::int::parse::to_ascii_decimal(text);
     let s = ascii.trim_matches(char::is_whitespace);
