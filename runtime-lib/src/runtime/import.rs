@@ -32,6 +32,7 @@ pub type ModuleInit = fn() -> Value;
 /// one line per module.
 pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("math", super::math::make_module),
+    ("_sre", super::sre::make_module),
     ("gc", super::gc_module::make_gc_module),
     ("weakref", super::gc_module::make_weakref_module),
 ];
