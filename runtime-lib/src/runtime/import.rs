@@ -33,6 +33,7 @@ pub type ModuleInit = fn() -> Value;
 pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("math", super::math::make_module),
     ("cmath", super::cmath::make_module),
+    ("_sre", super::sre::make_module),
     ("gc", super::gc_module::make_gc_module),
     ("weakref", super::gc_module::make_weakref_module),
 ];

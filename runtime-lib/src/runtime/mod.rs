@@ -10,6 +10,7 @@ pub mod global_cache;
 pub mod import;
 pub mod math;
 pub mod recursion;
+pub mod sre;
 pub mod stdin;
 pub mod stdio;
 pub mod sys;

@@ -117,6 +117,7 @@ builtin_types! {
     async_generator_athrow => types::async_gen::athrow_spec,
     async_generator_wrapped_value => types::async_gen::wrapped_value_spec,
     weakref => types::weakref::spec,
+    sre_program => crate::runtime::sre::program_spec,
 }
 
 /// A broken runtime invariant. Never the user's fault, so a panic naming

@@ -166,7 +166,7 @@ fn is_titlecase(c: char) -> bool {
 }
 
 /// Unicode decimal digits (category Nd) in the blocks programs meet.
-fn is_decimal(c: char) -> bool {
+pub fn is_decimal(c: char) -> bool {
     let n = c as u32;
     c.is_ascii_digit()
         || [
@@ -204,13 +204,21 @@ pub fn isnumeric(a: &[Value], k: Option<Value>) -> PyResult {
 }
 
 pub fn isalnum(a: &[Value], k: Option<Value>) -> PyResult {
-    all_chars(a, k, "str.isalnum", |c| c.is_alphabetic() || c.is_numeric())
+    all_chars(a, k, "str.isalnum", is_alnum)
+}
+
+/// `str.isspace` for one character (also `\s` in regular expressions).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\x1c'..='\x1f')
+}
+
+/// `str.isalnum` for one character (also `\w` in regular expressions).
+pub fn is_alnum(c: char) -> bool {
+    c.is_alphabetic() || c.is_numeric()
 }
 
 pub fn isspace(a: &[Value], k: Option<Value>) -> PyResult {
-    all_chars(a, k, "str.isspace", |c| {
-        c.is_whitespace() || matches!(c, '\x1c'..='\x1f')
-    })
+    all_chars(a, k, "str.isspace", is_space)
 }
 
 pub fn isascii(a: &[Value], k: Option<Value>) -> PyResult {
