@@ -767,7 +767,7 @@ impl<'src> Parser<'src> {
 
     /// Inside a display, an expression followed by another one: CPython's
     /// `Perhaps you forgot a comma?` (spanning both), else `invalid syntax`.
-    pub(super) fn missing_comma_or(&mut self, previous: Span) -> crate::syntax::error::SyntaxError {
+    pub(super) fn missing_comma_or(&mut self, previous: Span) -> super::ParseError {
         if self.starts_expression() && !self.at(T::Star) {
             let checkpoint = self.checkpoint();
             if let Ok(next) = self.parse_expression() {
