@@ -382,7 +382,9 @@ impl<'src> Parser<'src> {
                     bool_op(op, self.take_exprs(base))
                 }
                 Infix::Compare => {
-                    let mut ops = Vec::new();
+                    // Room for one operator, the usual chain: boxing
+                    // the list then needs no reallocation.
+                    let mut ops = Vec::with_capacity(1);
                     let base = self.exprs_base();
                     while let Some(op) = self.comparison_operator() {
                         ops.push(op);

@@ -246,7 +246,8 @@ impl<'src> Parser<'src> {
 
     /// True when the current token is the name `word` (a soft keyword).
     fn at_soft_keyword(&self, word: &str) -> bool {
-        self.at(TokenKind::Name) && self.text(self.span()) == word
+        self.at(TokenKind::Name)
+            && self.source.as_bytes().get(self.span().range()) == Some(word.as_bytes())
     }
 
     fn bump(&mut self) -> Token {
@@ -287,12 +288,20 @@ impl<'src> Parser<'src> {
 
     /// The identifier under `tok`, NFKC-normalised as CPython does.
     fn ident(&self, tok: Token) -> Ident {
-        let text = self.text(tok.span);
-        let name = if text.is_ascii() {
-            Name::new(text)
-        } else {
-            Name::from(text.nfkc().collect::<String>())
-        };
+        let start = tok.span.start as usize;
+        let window = self.source.as_bytes().get(start..start + Name::INLINE);
+        let inline = window
+            .and_then(|window| window.try_into().ok())
+            .and_then(|window| Name::from_ascii_window(window, tok.span.len() as usize));
+        let name = inline.unwrap_or_else(|| {
+            // Long, non-ASCII, or within a name's length of the end.
+            let text = self.text(tok.span);
+            if text.is_ascii() {
+                Name::new(text)
+            } else {
+                Name::from(text.nfkc().collect::<String>())
+            }
+        });
         Ident {
             name,
             span: tok.span,
