@@ -54,6 +54,46 @@ impl Name {
         }
     }
 
+    /// The name of the first `len` bytes of `window` (a fixed-size copy of
+    /// the source from the name's start on), if they are ASCII and fit in
+    /// place. Masking a fixed-size window compiles to a few vector
+    /// operations, where `new` copies a slice of variable length.
+    pub fn from_ascii_window(window: &[u8; Name::INLINE], len: usize) -> Option<Name> {
+        if len > Name::INLINE {
+            return None;
+        }
+        // The window as a 16-byte and an 8-byte integer (its last 6 bytes
+        // and two zeros), with the bytes from `len` on cleared.
+        let (head, tail) = window.split_at(16);
+        let mut low = [0; 16];
+        low.copy_from_slice(head);
+        let mut high = [0; 8];
+        high[..Name::INLINE - 16].copy_from_slice(tail);
+        let bits = len * 8;
+        let low_mask = if bits >= 128 {
+            u128::MAX
+        } else {
+            (1 << bits) - 1
+        };
+        let high_mask = if len <= 16 {
+            0
+        } else {
+            (1 << (bits - 128)) - 1
+        };
+        let low = u128::from_le_bytes(low) & low_mask;
+        let high = u64::from_le_bytes(high) & high_mask;
+        if low & (u128::MAX / 255 * 0x80) != 0 || high & (u64::MAX / 255 * 0x80) != 0 {
+            return None;
+        }
+        let mut bytes = [0; Name::INLINE];
+        bytes[..16].copy_from_slice(&low.to_le_bytes());
+        bytes[16..].copy_from_slice(&high.to_le_bytes()[..Name::INLINE - 16]);
+        Some(Name(NameRepr::Inline {
+            len: len as u8,
+            bytes,
+        }))
+    }
+
     pub fn as_str(&self) -> &str {
         match &self.0 {
             // Always valid: the bytes were copied from a `&str`.
@@ -660,6 +700,22 @@ mod tests {
             assert_eq!(hash(&|h| name.hash(h)), hash(&|h| text.hash(h)), "{text:?}");
         }
         assert!(Name::new("a") < Name::new("b"));
+        // A window past the name holds other bytes: only `len` count.
+        for text in ["", "a", "x_1", inline.as_str()] {
+            let mut window = [b'z'; Name::INLINE];
+            window[..text.len()].copy_from_slice(text.as_bytes());
+            let name = Name::from_ascii_window(&window, text.len());
+            assert_eq!(name.as_deref(), Some(text));
+            assert_eq!(name, Some(Name::new(text)));
+        }
+        let mut window = [b'a'; Name::INLINE];
+        window[..2].copy_from_slice("é".as_bytes());
+        assert_eq!(Name::from_ascii_window(&window, 2), None);
+        assert_eq!(Name::from_ascii_window(&window, 3), None);
+        assert_eq!(
+            Name::from_ascii_window(&[b'a'; Name::INLINE], Name::INLINE + 1),
+            None
+        );
         assert_ne!(Name::new(&inline), Name::new(&heap));
     }
 }

@@ -382,7 +382,9 @@ impl<'src> Parser<'src> {
                     bool_op(op, self.take_exprs(base))
                 }
                 Infix::Compare => {
-                    let mut ops = Vec::new();
+                    // Room for one operator, the usual chain: boxing
+                    // the list then needs no reallocation.
+                    let mut ops = Vec::with_capacity(1);
                     let base = self.exprs_base();
                     while let Some(op) = self.comparison_operator() {
                         ops.push(op);
@@ -767,7 +769,7 @@ impl<'src> Parser<'src> {
 
     /// Inside a display, an expression followed by another one: CPython's
     /// `Perhaps you forgot a comma?` (spanning both), else `invalid syntax`.
-    pub(super) fn missing_comma_or(&mut self, previous: Span) -> crate::syntax::error::SyntaxError {
+    pub(super) fn missing_comma_or(&mut self, previous: Span) -> super::ParseError {
         if self.starts_expression() && !self.at(T::Star) {
             let checkpoint = self.checkpoint();
             if let Ok(next) = self.parse_expression() {

@@ -27,7 +27,13 @@ use super::span::Span;
 use super::token::{Token, TokenKind};
 use unicode_normalization::UnicodeNormalization;
 
-type PResult<T> = Result<T, SyntaxError>;
+/// A parse error, boxed: `Result<Expr, Box<SyntaxError>>` is no larger than
+/// an `Expr` (the error's variant takes a niche of the expression's), so
+/// results pass up the grammar's levels without being copied into a wider
+/// layout and back. Errors are rare; the box costs nothing on success.
+type ParseError = Box<SyntaxError>;
+
+type PResult<T> = Result<T, ParseError>;
 
 /// Deepest nesting of the AST before `expression nested too deeply`. It
 /// bounds the recursion of every later stage that walks the tree (CPython
@@ -40,7 +46,7 @@ pub const MAX_DEPTH: u32 = 2500;
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
     let lexed = lex(source);
     let mut parser = Parser::new(source, lexed, 0);
-    parser.parse_module()
+    parser.parse_module().map_err(|error| *error)
 }
 
 /// Scratch stacks for lists whose length is unknown until they end (call
@@ -240,7 +246,8 @@ impl<'src> Parser<'src> {
 
     /// True when the current token is the name `word` (a soft keyword).
     fn at_soft_keyword(&self, word: &str) -> bool {
-        self.at(TokenKind::Name) && self.text(self.span()) == word
+        self.at(TokenKind::Name)
+            && self.source.as_bytes().get(self.span().range()) == Some(word.as_bytes())
     }
 
     fn bump(&mut self) -> Token {
@@ -271,22 +278,30 @@ impl<'src> Parser<'src> {
         }
     }
 
-    fn expected(&self, what: &'static str) -> SyntaxError {
+    fn expected(&self, what: &'static str) -> ParseError {
         if let Some(err) = self.lex_error_here() {
             return err;
         }
         let at = Span::at(self.prev_span().end);
-        SyntaxError::new(SyntaxErrorKind::Expected { what }, at)
+        Box::new(SyntaxError::new(SyntaxErrorKind::Expected { what }, at))
     }
 
     /// The identifier under `tok`, NFKC-normalised as CPython does.
     fn ident(&self, tok: Token) -> Ident {
-        let text = self.text(tok.span);
-        let name = if text.is_ascii() {
-            Name::new(text)
-        } else {
-            Name::from(text.nfkc().collect::<String>())
-        };
+        let start = tok.span.start as usize;
+        let window = self.source.as_bytes().get(start..start + Name::INLINE);
+        let inline = window
+            .and_then(|window| window.try_into().ok())
+            .and_then(|window| Name::from_ascii_window(window, tok.span.len() as usize));
+        let name = inline.unwrap_or_else(|| {
+            // Long, non-ASCII, or within a name's length of the end.
+            let text = self.text(tok.span);
+            if text.is_ascii() {
+                Name::new(text)
+            } else {
+                Name::from(text.nfkc().collect::<String>())
+            }
+        });
         Ident {
             name,
             span: tok.span,
@@ -324,9 +339,9 @@ impl<'src> Parser<'src> {
     // ---- errors ----
 
     /// The lexer's error when the parser has reached the lexer's error token.
-    fn lex_error_here(&self) -> Option<SyntaxError> {
+    fn lex_error_here(&self) -> Option<ParseError> {
         if self.at(TokenKind::Error) {
-            self.lex_error.clone()
+            self.lex_error.clone().map(Box::new)
         } else {
             None
         }
@@ -334,18 +349,18 @@ impl<'src> Parser<'src> {
 
     /// A generic `invalid syntax` at the current token; a lexer error anywhere
     /// in the file takes precedence (see the module doc).
-    fn invalid_syntax(&self) -> SyntaxError {
+    fn invalid_syntax(&self) -> ParseError {
         self.generic_error(SyntaxErrorKind::InvalidSyntax, self.span())
     }
 
-    fn generic_error(&self, kind: SyntaxErrorKind, span: Span) -> SyntaxError {
+    fn generic_error(&self, kind: SyntaxErrorKind, span: Span) -> ParseError {
         if let Some(err) = &self.lex_error {
-            return err.clone();
+            return Box::new(err.clone());
         }
         if self.at(TokenKind::EndOfFile) && span.start >= self.span().start {
-            return SyntaxError::new(kind, self.end_of_last_line());
+            return Box::new(SyntaxError::new(kind, self.end_of_last_line()));
         }
-        SyntaxError::new(kind, span)
+        Box::new(SyntaxError::new(kind, span))
     }
 
     /// Where CPython reports a premature end of input: the end of the last
@@ -362,8 +377,8 @@ impl<'src> Parser<'src> {
         }
     }
 
-    fn error(&self, kind: SyntaxErrorKind, span: Span) -> SyntaxError {
-        SyntaxError::new(kind, span)
+    fn error(&self, kind: SyntaxErrorKind, span: Span) -> ParseError {
+        Box::new(SyntaxError::new(kind, span))
     }
 
     /// Guards every parse loop: each iteration must consume a token.

@@ -4,7 +4,7 @@
 
 use super::{PResult, Parser};
 use crate::syntax::ast::{Constant, Expr, ExprContext, ExprKind};
-use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
+use crate::syntax::error::SyntaxErrorKind;
 
 /// Where a target appears; decides the error's wording.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -113,7 +113,7 @@ impl<'src> Parser<'src> {
         }
     }
 
-    fn invalid_target(&self, expr: &Expr, hint: bool) -> SyntaxError {
+    fn invalid_target(&self, expr: &Expr, hint: bool) -> super::ParseError {
         let kind = SyntaxErrorKind::CannotAssign {
             what: describe(expr),
             maybe_comparison: hint && suggests_comparison(expr),
