@@ -14,10 +14,7 @@ import math
 
 __all__ = ["Fraction"]
 
-try:
-    _INEXACT = (float, complex)
-except NameError:  # krait has no complex type yet
-    _INEXACT = (float,)
+_INEXACT = (float, complex)
 
 _HASH_MODULUS = 2305843009213693951
 _HASH_INF = 314159
