@@ -9,10 +9,9 @@
 use crate::args;
 use crate::error::{type_error, value_error, PyResult};
 use crate::object::type_of;
-use crate::typeobj::builder::builtin_function;
 use crate::types::builtin_func::BuiltinFn;
-use crate::types::complex::{complex_of, new_complex};
-use crate::types::module::{new_module, ModuleObject};
+use crate::types::complex::{complex_of, new_complex, product as mul, quotient};
+use crate::types::module::ModuleObject;
 use crate::types::string::intern;
 use crate::types::tuple::new_tuple;
 use crate::Value;
@@ -21,20 +20,8 @@ type C = (f64, f64);
 
 /// Builds the `cmath` module.
 pub fn make_module() -> Value {
-    let m = new_module("cmath");
+    let m = super::math::module_of_functions("cmath", FUNCTIONS, super::math::CONSTANTS);
     if let Some(d) = ModuleObject::cast(m).map(|m| m.dict()) {
-        for (name, f) in FUNCTIONS {
-            d.set_str(intern(name), builtin_function(name, *f));
-        }
-        for (name, v) in [
-            ("pi", std::f64::consts::PI),
-            ("e", std::f64::consts::E),
-            ("tau", std::f64::consts::TAU),
-            ("inf", f64::INFINITY),
-            ("nan", f64::NAN),
-        ] {
-            d.set_str(intern(name), Value::from_f64(v));
-        }
         d.set_str(intern("infj"), new_complex(0.0, f64::INFINITY));
         d.set_str(intern("nanj"), new_complex(0.0, f64::NAN));
     }
@@ -110,12 +97,8 @@ fn done(input: C, r: C) -> PyResult {
     Ok(new_complex(r.0, r.1))
 }
 
-fn mul(a: C, b: C) -> C {
-    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
-}
-
 fn div(a: C, b: C) -> C {
-    crate::types::complex::quotient(a, b).unwrap_or((f64::NAN, f64::NAN))
+    quotient(a, b).unwrap_or((f64::NAN, f64::NAN))
 }
 
 fn c_sqrt(z: C) -> C {

@@ -22,24 +22,36 @@ use crate::types::module::{new_module, ModuleObject};
 use crate::types::string::intern;
 use crate::Value;
 
-/// Builds the `math` module.
-pub fn make_module() -> Value {
-    let m = new_module("math");
+/// The float constants `math` and `cmath` share.
+pub const CONSTANTS: &[(&str, f64)] = &[
+    ("pi", std::f64::consts::PI),
+    ("e", std::f64::consts::E),
+    ("tau", std::f64::consts::TAU),
+    ("inf", f64::INFINITY),
+    ("nan", f64::NAN),
+];
+
+/// A module named `name` holding `functions` and the float `constants`.
+pub fn module_of_functions(
+    name: &str,
+    functions: &[(&'static str, BuiltinFn)],
+    constants: &[(&str, f64)],
+) -> Value {
+    let m = new_module(name);
     if let Some(d) = ModuleObject::cast(m).map(|m| m.dict()) {
-        for (name, f) in FUNCTIONS {
+        for (name, f) in functions {
             d.set_str(intern(name), builtin_function(name, *f));
         }
-        for (name, v) in [
-            ("pi", std::f64::consts::PI),
-            ("e", std::f64::consts::E),
-            ("tau", std::f64::consts::TAU),
-            ("inf", f64::INFINITY),
-            ("nan", f64::NAN),
-        ] {
+        for &(name, v) in constants {
             d.set_str(intern(name), Value::from_f64(v));
         }
     }
     m
+}
+
+/// Builds the `math` module.
+pub fn make_module() -> Value {
+    module_of_functions("math", FUNCTIONS, CONSTANTS)
 }
 
 const FUNCTIONS: &[(&str, BuiltinFn)] = &[

@@ -63,41 +63,66 @@ fn this(v: Value) -> PyResult<(f64, f64)> {
     complex_of(v).ok_or_else(|| type_error("descriptor requires a 'complex' object"))
 }
 
-/// CPython's `_Py_c_quot`: Smith's algorithm with its scaling.
-pub fn quotient(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+/// Why a complex power has no value (Python raises).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PowError {
+    /// `0.0 to a negative or complex power` (ZeroDivisionError).
+    ZeroToNegative,
+    /// A finite base and exponent with an infinite result (OverflowError).
+    Overflow,
+}
+
+/// CPython's `_Py_c_quot`: Smith's algorithm; None on division by zero.
+pub fn quotient(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
     let (ar, ai) = a;
     let (br, bi) = b;
     let abs_br = br.abs();
     let abs_bi = bi.abs();
     if abs_br >= abs_bi {
         if abs_br == 0.0 {
-            return Err(zero_division("complex division by zero"));
+            return None;
         }
         let ratio = bi / br;
         let denom = br + bi * ratio;
-        Ok(((ar + ai * ratio) / denom, (ai - ar * ratio) / denom))
+        Some(((ar + ai * ratio) / denom, (ai - ar * ratio) / denom))
     } else if abs_bi >= abs_br {
         let ratio = br / bi;
         let denom = br * ratio + bi;
-        Ok(((ar * ratio + ai) / denom, (ai * ratio - ar) / denom))
+        Some(((ar * ratio + ai) / denom, (ai * ratio - ar) / denom))
     } else {
         // NaNs.
-        Ok((f64::NAN, f64::NAN))
+        Some((f64::NAN, f64::NAN))
     }
 }
 
-fn product(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+/// CPython's `_Py_c_prod`.
+pub fn product(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
     (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
 }
 
-/// CPython's `_Py_c_pow` (polar form).
-fn power(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+/// `a ** b` as CPython's `complex_pow` computes it: repeated squaring
+/// (`c_powi`) for integral exponents up to 100 in size, the polar form
+/// (`_Py_c_pow`) otherwise.
+pub fn power(a: (f64, f64), b: (f64, f64)) -> Result<(f64, f64), PowError> {
+    let r = if b.1 == 0.0 && b.0 == b.0.trunc() && b.0.abs() <= 100.0 {
+        power_int(a, b.0 as i64)?
+    } else {
+        power_polar(a, b)?
+    };
+    let finite = |c: (f64, f64)| c.0.is_finite() && c.1.is_finite();
+    if !finite(r) && finite(a) && finite(b) {
+        return Err(PowError::Overflow);
+    }
+    Ok(r)
+}
+
+fn power_polar(a: (f64, f64), b: (f64, f64)) -> Result<(f64, f64), PowError> {
     if b == (0.0, 0.0) {
         return Ok((1.0, 0.0));
     }
     if a == (0.0, 0.0) {
         if b.1 != 0.0 || b.0 < 0.0 {
-            return Err(zero_division("0.0 to a negative or complex power"));
+            return Err(PowError::ZeroToNegative);
         }
         return Ok((0.0, 0.0));
     }
@@ -112,9 +137,7 @@ fn power(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
     Ok((len * phase.cos(), len * phase.sin()))
 }
 
-/// CPython's `c_powu`/`c_powi`: repeated squaring for small integer
-/// exponents.
-fn power_int(x: (f64, f64), n: i64) -> PyResult<(f64, f64)> {
+fn power_int(x: (f64, f64), n: i64) -> Result<(f64, f64), PowError> {
     let powu = |n: u64| {
         let mut r = (1.0, 0.0);
         let mut p = x;
@@ -131,24 +154,15 @@ fn power_int(x: (f64, f64), n: i64) -> PyResult<(f64, f64)> {
     if n > 0 {
         return Ok(powu(n as u64));
     }
-    let d = powu(n.unsigned_abs());
-    if d == (0.0, 0.0) {
-        return Err(zero_division("0.0 to a negative or complex power"));
-    }
-    quotient((1.0, 0.0), d)
+    quotient((1.0, 0.0), powu(n.unsigned_abs())).ok_or(PowError::ZeroToNegative)
 }
 
 fn pow_values(a: (f64, f64), b: (f64, f64)) -> PyResult {
-    let r = if b.1 == 0.0 && b.0 == b.0.trunc() && b.0.abs() <= 100.0 {
-        power_int(a, b.0 as i64)?
-    } else {
-        power(a, b)?
-    };
-    let finite = |c: (f64, f64)| c.0.is_finite() && c.1.is_finite();
-    if !finite(r) && finite(a) && finite(b) {
-        return Err(overflow_error("complex exponentiation"));
+    match power(a, b) {
+        Ok(r) => Ok(new_complex(r.0, r.1)),
+        Err(PowError::ZeroToNegative) => Err(zero_division("0.0 to a negative or complex power")),
+        Err(PowError::Overflow) => Err(overflow_error("complex exponentiation")),
     }
-    Ok(new_complex(r.0, r.1))
 }
 
 /// The `binary` slot (either operand is the complex).
@@ -160,7 +174,9 @@ pub fn complex_binary(op: BinOp, a: Value, b: Value) -> PyResult {
         BinOp::Add => (x.0 + y.0, x.1 + y.1),
         BinOp::Sub => (x.0 - y.0, x.1 - y.1),
         BinOp::Mul => product(x, y),
-        BinOp::TrueDiv => quotient(x, y)?,
+        BinOp::TrueDiv => {
+            quotient(x, y).ok_or_else(|| zero_division("complex division by zero"))?
+        }
         BinOp::Pow => return pow_values(x, y),
         BinOp::FloorDiv | BinOp::Mod | BinOp::DivMod => {
             let name = match op {
@@ -409,7 +425,12 @@ mod tests {
 
     #[test]
     fn integer_powers_multiply() {
-        assert_eq!(power_int((0.0, 1.0), 2).unwrap(), (-1.0, 0.0));
-        assert_eq!(power_int((2.0, 0.0), -1).unwrap(), (0.5, 0.0));
+        assert_eq!(power((0.0, 1.0), (2.0, 0.0)), Ok((-1.0, 0.0)));
+        assert_eq!(power((2.0, 0.0), (-1.0, 0.0)), Ok((0.5, 0.0)));
+        assert_eq!(
+            power((0.0, 0.0), (-1.0, 0.0)),
+            Err(PowError::ZeroToNegative)
+        );
+        assert_eq!(power((10.0, 0.0), (400.5, 0.0)), Err(PowError::Overflow));
     }
 }

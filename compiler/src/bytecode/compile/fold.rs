@@ -13,6 +13,7 @@ use super::Compiler;
 use crate::bytecode::constant::Constant;
 use crate::syntax::ast::{self, CmpOp, Expr, ExprContext, ExprKind, Operator, UnaryOp};
 use crate::syntax::span::Span;
+use krait_runtime::types::complex;
 use num_bigint::{BigInt, Sign};
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
@@ -381,84 +382,12 @@ fn complex_op(op: Operator, a: (f64, f64), b: (f64, f64)) -> Option<Num> {
     let (real, imag) = match op {
         Operator::Add => (a.0 + b.0, a.1 + b.1),
         Operator::Sub => (a.0 - b.0, a.1 - b.1),
-        Operator::Mult => complex_mul(a, b),
-        Operator::Div => complex_div(a, b)?,
-        Operator::Pow => complex_pow(a, b)?,
+        Operator::Mult => complex::product(a, b),
+        Operator::Div => complex::quotient(a, b)?,
+        Operator::Pow => complex::power(a, b).ok()?,
         _ => return None,
     };
     Some(Num::Complex(real, imag))
-}
-
-/// `_Py_c_prod`.
-fn complex_mul((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> (f64, f64) {
-    (ar * br - ai * bi, ar * bi + ai * br)
-}
-
-/// `_Py_c_quot`: Smith's algorithm; `None` on division by zero.
-fn complex_div((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> Option<(f64, f64)> {
-    let (abs_br, abs_bi) = (br.abs(), bi.abs());
-    if abs_br >= abs_bi {
-        if abs_br == 0.0 {
-            return None;
-        }
-        let ratio = bi / br;
-        let denom = br + bi * ratio;
-        Some(((ar + ai * ratio) / denom, (ai - ar * ratio) / denom))
-    } else if abs_bi >= abs_br {
-        let ratio = br / bi;
-        let denom = br * ratio + bi;
-        Some(((ar * ratio + ai) / denom, (ai * ratio - ar) / denom))
-    } else {
-        Some((f64::NAN, f64::NAN))
-    }
-}
-
-/// `complex_pow`: small integral exponents by repeated multiplication
-/// (`c_powi`), others through polar form (`_Py_c_pow`); `None` where
-/// Python raises (zero to a negative or complex power, overflow).
-fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
-    let result = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
-        let n = b.0 as i64;
-        let powu = |x: (f64, f64), n: i64| {
-            let mut r = (1.0, 0.0);
-            let mut p = x;
-            let mut mask = 1i64;
-            while mask > 0 && n >= mask {
-                if n & mask != 0 {
-                    r = complex_mul(r, p);
-                }
-                mask <<= 1;
-                p = complex_mul(p, p);
-            }
-            r
-        };
-        if n > 0 {
-            powu(a, n)
-        } else {
-            complex_div((1.0, 0.0), powu(a, -n))?
-        }
-    } else if b == (0.0, 0.0) {
-        (1.0, 0.0)
-    } else if a == (0.0, 0.0) {
-        if b.1 != 0.0 || b.0 < 0.0 {
-            return None;
-        }
-        (0.0, 0.0)
-    } else {
-        let vabs = a.0.hypot(a.1);
-        let mut len = vabs.powf(b.0);
-        let at = a.1.atan2(a.0);
-        let mut phase = at * b.0;
-        if b.1 != 0.0 {
-            len /= (at * b.1).exp();
-            phase += b.1 * vabs.ln();
-        }
-        (len * phase.cos(), len * phase.sin())
-    };
-    if result.0.is_infinite() || result.1.is_infinite() {
-        return None;
-    }
-    Some(result)
 }
 
 /// Python's `float.__pow__` (`float_pow`), which hands negative bases
@@ -510,7 +439,7 @@ fn float_pow(v: f64, w: f64) -> Option<Num> {
     let mut negate = false;
     if v < 0.0 {
         if w != w.floor() {
-            let (real, imag) = complex_pow((v, 0.0), (w, 0.0))?;
+            let (real, imag) = complex::power((v, 0.0), (w, 0.0)).ok()?;
             return Some(Num::Complex(real, imag));
         }
         base = -v;
