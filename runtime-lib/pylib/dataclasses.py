@@ -220,24 +220,31 @@ def _make_init(cls, all_fields, frozen, has_post_init):
         elif f.default is not MISSING:
             defaults[f.name] = f.default
     order = std + kwo
-    no_init = [f for f in all_fields if not f.init and f._field_type is _FIELD
-               and f.default_factory is not MISSING]
+    names = [f.name for f in order]
+    is_field = [f._field_type is _FIELD for f in order]
+    factories = {f.name: f.default_factory for f in order if f.default_factory is not MISSING}
+    no_init = [(f.name, f.default_factory) for f in all_fields
+               if not f.init and f._field_type is _FIELD and f.default_factory is not MISSING]
     initvars = [f.name for f in all_fields if f._field_type is _FIELD_INITVAR]
     store = object.__setattr__ if frozen else setattr
     qualname = f"{cls.__qualname__}.__init__"
+    npos = len(positional)
+    simple = not kwonly
 
     def __init__(self, *args, **kwargs):
-        values = _bind(qualname, positional, kwonly, defaults, args, kwargs)
-        named = {}
-        for f, value in zip(order, values):
-            if value is _HAS_DEFAULT_FACTORY:
-                value = f.default_factory()
-            if f._field_type is _FIELD:
-                store(self, f.name, value)
-            named[f.name] = value
-        for f in no_init:
-            store(self, f.name, f.default_factory())
+        if simple and not kwargs and len(args) == npos:
+            values = args
+        else:
+            values = _bind(qualname, positional, kwonly, defaults, args, kwargs)
+        for name, value, plain in zip(names, values, is_field):
+            if plain:
+                if value is _HAS_DEFAULT_FACTORY:
+                    value = factories[name]()
+                store(self, name, value)
+        for name, factory in no_init:
+            store(self, name, factory())
         if has_post_init:
+            named = dict(zip(names, values))
             self.__post_init__(*[named[n] if n in named else getattr(cls, n) for n in initvars])
     return __init__
 

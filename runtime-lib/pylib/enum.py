@@ -11,8 +11,8 @@ tuple values unpacked into `__init__`), and CPython 3.11's repr/str/format
 
 Missing compared with CPython 3.11: the class namespace is a plain dict
 (reusing a member name in the class body silently keeps the last value
-instead of raising), `_order_` is not checked, `__members__` is a dict
-copy rather than a mappingproxy, members named `name` or `value` hide
+instead of raising), `_order_` is not checked, `__members__` is a read-only dict
+copy (printed as a mappingproxy), members named `name` or `value` hide
 those properties, verify/EnumCheck, global_enum, pickling support
 helpers, and DeprecationWarnings are not emitted.
 """
@@ -260,6 +260,21 @@ def _find_new(classdict, member_type, first_enum):
     return object.__new__, False
 
 
+class _MembersProxy(dict):
+    """A read-only copy of the member map that prints like CPython's mappingproxy."""
+
+    def __repr__(self):
+        return f"mappingproxy({dict.__repr__(self)})"
+
+    def __str__(self):
+        return dict.__repr__(self)
+
+    def _read_only(self, *args, **kwargs):
+        raise TypeError("'mappingproxy' object does not support item assignment")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _read_only
+
+
 class EnumType(type):
     """Metaclass of enumerations: makes the members when the class is created."""
 
@@ -460,7 +475,7 @@ class EnumType(type):
 
     @_builtin_property
     def __members__(cls):
-        return dict(cls._member_map_)
+        return _MembersProxy(cls._member_map_)
 
     def __repr__(cls):
         if Flag is not None and issubclass(cls, Flag):

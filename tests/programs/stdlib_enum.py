@@ -169,3 +169,8 @@ class Coin(Enum):
 
 
 print(list(Coin), Coin.NICKEL.value > Coin.PENNY.value)
+print(Coin.__members__, repr(Coin.__members__))
+try:
+    Coin.__members__["DIME"] = 10
+except TypeError as e:
+    print(type(e).__name__, e)
