@@ -12,7 +12,7 @@ and binds them like the real signature would (same error messages), so
 `inspect.signature` of it shows no field names.
 
 Missing compared with CPython 3.11: weakref_slot, the `__doc__` signature
-uses only names and defaults, `asdict`/`astuple` copy non-container field
+is the generated __init__'s even when the class defines its own, `asdict`/`astuple` copy non-container field
 values with copy.deepcopy only when the copy module can be imported.
 """
 
@@ -386,16 +386,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
             cls.__hash__ = None
 
     if not getattr(cls, "__doc__"):
-        params = []
-        for f in field_list:
-            if f.init and f._field_type is not _FIELD_CLASSVAR:
-                if f.default_factory is not MISSING:
-                    params.append(f"{f.name}=<factory>")
-                elif f.default is not MISSING:
-                    params.append(f"{f.name}={f.default!r}")
-                else:
-                    params.append(f.name)
-        cls.__doc__ = f"{cls.__name__}({', '.join(params)})"
+        cls.__doc__ = cls.__name__ + _init_signature(field_list)
 
     if match_args and "__match_args__" not in cls.__dict__:
         cls.__match_args__ = tuple(f.name for f in field_list
@@ -403,6 +394,36 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
     if slots:
         cls = _add_slots(cls, real_fields)
     return cls
+
+
+def _format_annotation(annotation):
+    """An annotation as inspect.signature shows it."""
+    if getattr(annotation, "__module__", None) == "typing":
+        return repr(annotation).replace("typing.", "")
+    if type(annotation).__name__ == "GenericAlias":
+        return str(annotation)
+    if isinstance(annotation, type):
+        if annotation.__module__ == "builtins":
+            return annotation.__qualname__
+        return f"{annotation.__module__}.{annotation.__qualname__}"
+    return repr(annotation)
+
+
+def _init_signature(field_list):
+    """`(x: int, y: int = 0)`: the generated __init__'s parameters, for __doc__."""
+    std, kwo = [], []
+    for f in field_list:
+        if not f.init or f._field_type is _FIELD_CLASSVAR:
+            continue
+        text = f"{f.name}: {_format_annotation(f.type)}"
+        if f.default_factory is not MISSING:
+            text += " = <factory>"
+        elif f.default is not MISSING:
+            text += f" = {f.default!r}"
+        (kwo if f.kw_only else std).append(text)
+    if kwo:
+        std.append("*")
+    return "(" + ", ".join(std + kwo) + ")"
 
 
 def _add_slots(cls, real_fields):

@@ -254,3 +254,7 @@ match emps[0]:
     case Emp(name, salary=s2):
         print("matched", name, s2)
 print(sorted(emps, key=lambda e: e.salary, reverse=True))
+print(Point.__doc__)
+print(Options.__doc__)
+print(WithInit.__doc__)
+print(Node.__doc__)
