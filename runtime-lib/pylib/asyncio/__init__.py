@@ -21,6 +21,8 @@ subprocesses, signals, executors, threads), event-loop policies, debug
 mode, and the "Task exception was never retrieved" report; Task reprs are
 simplified. A loop with nothing ready and no timers stops (CPython would
 block forever) and run_until_complete raises RuntimeError.
+iscoroutinefunction reads `__code__.co_flags`, which krait's functions do
+not have yet: it answers False for them.
 """
 
 from .events import (AbstractEventLoop, BaseEventLoop, Handle, TimerHandle, new_event_loop,
