@@ -57,6 +57,11 @@ pub fn isinstance(obj: Value, cls: Value) -> PyResult<bool> {
         }
         return Ok(false);
     }
+    if let Some(check) = type_of(cls).lookup_str("__instancecheck__") {
+        // Any object whose type defines `__instancecheck__` (typing's aliases).
+        let r = crate::typeobj::heap_slots::call_special(check, cls, &[obj])?;
+        return crate::ops::object::is_true(r);
+    }
     Err(type_error(
         "isinstance() arg 2 must be a type, a tuple of types, or a union",
     ))
@@ -78,6 +83,10 @@ pub fn issubclass(derived: Value, cls: Value) -> PyResult<bool> {
             }
         }
         return Ok(false);
+    }
+    if let Some(check) = type_of(cls).lookup_str("__subclasscheck__") {
+        let r = crate::typeobj::heap_slots::call_special(check, cls, &[derived])?;
+        return crate::ops::object::is_true(r);
     }
     if as_type(derived).is_none() {
         return Err(type_error("issubclass() arg 1 must be a class"));

@@ -358,6 +358,7 @@ pub fn build_class(args: &[Value], kwnames: Option<Value>) -> PyResult {
             kwargs.push((k, v));
         }
     }
+    let orig_bases = bases;
     let bases = resolve_mro_entries(bases)?;
     let base_list: Vec<&'static TypeObject> = bases.iter().filter_map(|&b| as_type(b)).collect();
     let meta = match meta {
@@ -377,6 +378,10 @@ pub fn build_class(args: &[Value], kwnames: Option<Value>) -> PyResult {
         Some(prep) => call_with_kwargs(prep, &[name, bases_tuple], &kwargs)?,
         None => DictObject::new_value(),
     };
+    if bases[..] != orig_bases[..] {
+        // `__mro_entries__` replaced a base: the class keeps the originals.
+        crate::ops::subscript::setitem(ns, intern("__orig_bases__"), new_tuple(orig_bases))?;
+    }
     let Some(runner) = BODY_RUNNER.with(|r| r.get()) else {
         return Err(crate::error::system_error(
             "no class body runner registered by the executor",

@@ -155,10 +155,29 @@ fn heap_hash(v: Value) -> PyResult<i64> {
         Some(h) => {
             let r = call_special(h, v, &[])?;
             match crate::types::int::int_of(r) {
-                Some(i) => Ok(crate::types::int::hash_int(i)),
+                Some(i) => Ok(hash_from_dunder(i)),
                 None => Err(type_error("__hash__ method should return an integer")),
             }
         }
+    }
+}
+
+/// The hash `__hash__` returned, as CPython's `slot_tp_hash` keeps it: a
+/// value that fits a machine word is unchanged (so returning `hash(y)`
+/// gives `y`'s hash), a bigger one goes through int's hash, and -1 (the
+/// error value) becomes -2.
+fn hash_from_dunder(i: crate::types::int::Int) -> i64 {
+    use num_traits::ToPrimitive;
+    let h = match i {
+        crate::types::int::Int::Small(h) => h,
+        crate::types::int::Int::Big(b) => {
+            b.to_i64().unwrap_or_else(|| crate::types::int::hash_int(i))
+        }
+    };
+    if h == -1 {
+        -2
+    } else {
+        h
     }
 }
 

@@ -141,6 +141,9 @@ pub mod flags {
     pub const BASETYPE: u64 = 1 << 1;
     /// Instances accept arbitrary attributes (they have a `__dict__`).
     pub const HAS_DICT: u64 = 1 << 2;
+    /// `__abstractmethods__` was assigned a non-empty set: instantiating
+    /// the class raises `TypeError` (not inherited, as in CPython).
+    pub const IS_ABSTRACT: u64 = 1 << 3;
     pub const INT_SUBCLASS: u64 = 1 << 8;
     pub const STR_SUBCLASS: u64 = 1 << 9;
     pub const TUPLE_SUBCLASS: u64 = 1 << 10;

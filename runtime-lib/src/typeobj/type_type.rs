@@ -93,6 +93,9 @@ fn type_setattro(v: Value, name: Value, value: Value) -> PyResult<()> {
         }
     }
     let d = ty.dict();
+    if n == "__abstractmethods__" {
+        set_abstract_flag(ty, value)?;
+    }
     if value.is_null() {
         if !d.del_str(name) {
             return Err(crate::error::attribute_error(format!(
@@ -104,6 +107,19 @@ fn type_setattro(v: Value, name: Value, value: Value) -> PyResult<()> {
         d.set_str(name, value);
     }
     crate::typeobj::class::update_slots_after_setattr(ty, n);
+    Ok(())
+}
+
+/// `cls.__abstractmethods__ = value` marks `cls` abstract when `value` is
+/// true (CPython's `type_set_abstractmethods`).
+fn set_abstract_flag(ty: &'static TypeObject, value: Value) -> PyResult<()> {
+    let abstract_ = !value.is_null() && crate::ops::object::is_true(value)?;
+    let fl = ty.flags.get();
+    ty.flags.set(if abstract_ {
+        fl | flags::IS_ABSTRACT
+    } else {
+        fl & !flags::IS_ABSTRACT
+    });
     Ok(())
 }
 
@@ -234,6 +250,25 @@ fn get_doc(v: Value) -> PyResult {
         .unwrap_or(ty.doc.get()))
 }
 
+/// `cls.__doc__ = x`: user classes only (CPython's `type_set_doc`).
+fn set_doc(v: Value, x: Value) -> PyResult<()> {
+    let ty = this(v)?;
+    if !ty.is_heap_type() {
+        return Err(type_error(format!(
+            "cannot set '__doc__' attribute of immutable type '{}'",
+            ty.name()
+        )));
+    }
+    let doc = crate::types::string::intern("__doc__");
+    if x.is_null() {
+        ty.dict().del_str(doc);
+    } else {
+        ty.dict().set_str(doc, x);
+    }
+    ty.doc.set(if x.is_null() { Value::NONE } else { x });
+    Ok(())
+}
+
 fn mro(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, []) = args::method::<0>("type.mro", a, k, 0)?;
     Ok(new_list(this(s)?.mro_slice().to_vec()))
@@ -318,7 +353,7 @@ pub fn spec() -> TypeSpec {
                 GetSetDef::readonly("__base__", get_base),
                 GetSetDef::readonly("__mro__", get_mro),
                 GetSetDef::readonly("__dict__", get_dict),
-                GetSetDef::readonly("__doc__", get_doc),
+                GetSetDef::new("__doc__", get_doc, set_doc),
             ]
         },
         trace: trace_type,

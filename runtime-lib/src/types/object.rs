@@ -92,6 +92,9 @@ fn object_new(cls: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResu
             return Err(type_error(format!("{}() takes no arguments", cls.name())));
         }
     }
+    if cls.has_flag(flags::IS_ABSTRACT) {
+        return Err(abstract_instantiation_error(cls));
+    }
     if cls.layout != instance_layout() {
         return Err(type_error(format!(
             "object.__new__({}) is not safe, use {}.__new__()",
@@ -100,6 +103,27 @@ fn object_new(cls: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResu
         )));
     }
     Ok(new_instance(cls))
+}
+
+/// "Can't instantiate abstract class X with abstract method(s) a, b"
+/// (the names sorted, as CPython 3.11 prints them).
+fn abstract_instantiation_error(cls: &'static TypeObject) -> crate::error::Raised {
+    let methods = cls
+        .dict()
+        .get_str(crate::types::string::intern("__abstractmethods__"))
+        .map(|v| crate::ops::iter::collect(v).unwrap_or_default())
+        .unwrap_or_default();
+    let mut names: Vec<String> = methods
+        .iter()
+        .filter_map(|&m| crate::types::string::as_str(m).map(str::to_owned))
+        .collect();
+    names.sort();
+    type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        cls.name(),
+        if names.len() > 1 { "s" } else { "" },
+        names.join(", ")
+    ))
 }
 
 /// `object.__init__(self)`.
