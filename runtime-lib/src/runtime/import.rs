@@ -32,6 +32,11 @@ pub type ModuleInit = fn() -> Value;
 /// one line per module.
 pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("math", super::math::make_module),
+    ("_random", super::random::make_module),
+    ("time", super::time::make_module),
+    ("io", super::io::make_module),
+    ("_io", super::io::make_private_module),
+    ("_os", super::os::make_module),
     ("gc", super::gc_module::make_gc_module),
     ("weakref", super::gc_module::make_weakref_module),
 ];
