@@ -9,8 +9,8 @@ devnull.
 
 Missing compared with CPython 3.11: bytes paths are accepted by the pure
 string functions only where they are written without str literals (join,
-split, basename, dirname do not accept bytes); `expanduser("~user")`
-expands only the current user's name (from $HOME, no password database).
+split, basename, dirname do not accept bytes); `expanduser` reads
+/etc/passwd directly (no `pwd` module).
 """
 
 import _os
@@ -46,6 +46,39 @@ def _fspath(p):
     return method(p)
 
 
+def _check_arg(funcname, p):
+    if isinstance(p, (str, bytes)) or hasattr(type(p), "__fspath__"):
+        return _fspath(p)
+    raise TypeError(f"{funcname}() argument must be str, bytes, or "
+                    f"os.PathLike object, not {type(p).__name__!r}")
+
+
+def _home_of(user):
+    """The home directory of `user` from the password file, or None."""
+    try:
+        with open("/etc/passwd") as f:
+            for line in f:
+                fields = line.rstrip("\n").split(":")
+                if len(fields) >= 6 and fields[0] == user:
+                    return fields[5]
+    except OSError:
+        pass
+    return None
+
+
+def _uid_home():
+    uid = str(_os.getuid())
+    try:
+        with open("/etc/passwd") as f:
+            for line in f:
+                fields = line.rstrip("\n").split(":")
+                if len(fields) >= 6 and fields[2] == uid:
+                    return fields[5]
+    except OSError:
+        pass
+    return None
+
+
 def normcase(s):
     """Case normalisation: none on POSIX."""
     return _fspath(s)
@@ -58,9 +91,9 @@ def isabs(s):
 
 def join(a, *p):
     """Joins path components, restarting at an absolute one."""
-    path = _fspath(a)
+    path = _check_arg("join", a)
     for part in p:
-        part = _fspath(part)
+        part = _check_arg("join", part)
         if not isinstance(part, str):
             raise TypeError("Can't mix strings and bytes in path components")
         if part.startswith("/"):
@@ -236,16 +269,14 @@ def expanduser(path):
     i = path.find("/", 1)
     if i < 0:
         i = len(path)
-    env = _os.environ()
     if i == 1:
-        home = env.get("HOME")
+        home = _os.environ().get("HOME")
         if home is None:
-            return path
+            home = _uid_home()
     else:
-        name = path[1:i]
-        home = env.get("HOME")
-        if home is None or basename(home.rstrip("/")) != name:
-            return path
+        home = _home_of(path[1:i])
+    if home is None:
+        return path
     home = home.rstrip("/")
     return (home + path[i:]) or "/"
 

@@ -37,7 +37,22 @@ use super::oserror::{raise_errno, raise_io, raise_io2};
 
 /// A path argument and its value (for the error's `filename`).
 fn path(fname: &str, v: Value) -> PyResult<String> {
+    path_accepting(fname, v, "string, bytes or os.PathLike")
+}
+
+/// A path argument; the TypeError names what `fname` accepts, as
+/// CPython's `path_converter` does.
+fn path_accepting(fname: &str, v: Value, accepted: &str) -> PyResult<String> {
     super::io::raw::flush_all();
+    let pathlike = as_str(v).is_some()
+        || crate::types::bytes::bytes_data(v).is_some()
+        || type_of(v).lookup_str("__fspath__").is_some();
+    if !pathlike {
+        return Err(type_error(format!(
+            "{fname}: path should be {accepted}, not {}",
+            type_of(v).name()
+        )));
+    }
     path_arg(fname, v)
 }
 
@@ -67,7 +82,7 @@ fn listdir(a: &[Value], k: Option<Value>) -> PyResult {
         (".".to_string(), false)
     } else {
         (
-            path("listdir", p)?,
+            path_accepting("listdir", p, "string, bytes, os.PathLike, integer or None")?,
             crate::types::bytes::bytes_data(p).is_some(),
         )
     };
@@ -179,7 +194,7 @@ fn stat(a: &[Value], k: Option<Value>) -> PyResult {
         let m = f.metadata().map_err(|e| raise_io(&e, None))?;
         return Ok(stat_result(&m));
     }
-    let s = path("stat", p)?;
+    let s = path_accepting("stat", p, "string, bytes, os.PathLike or integer")?;
     let m = if follow {
         std::fs::metadata(&s)
     } else {

@@ -133,7 +133,7 @@ fn gmtime_of(t: i64) -> Tm {
         wday: (days + 3).rem_euclid(7),
         yday: yday_of(year, mon, mday),
         isdst: 0,
-        zone: Some("UTC".to_string()),
+        zone: Some("GMT".to_string()),
         gmtoff: Some(0),
     }
 }
@@ -373,9 +373,10 @@ clock_fns! {
 
 fn sleep(a: &[Value], k: Option<Value>) -> PyResult {
     let [secs] = args::exact::<1>("sleep", a, k)?;
-    let s = match float_of(secs) {
-        Some(s) if int_of(secs).is_some() || secs.is_float() => s,
-        _ => {
+    let s = match (secs.as_f64(), int_of(secs)) {
+        (Some(s), _) => s,
+        (None, Some(i)) => crate::types::int::int_to_f64(i)?,
+        (None, None) => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 type_of(secs).name()
@@ -388,7 +389,9 @@ fn sleep(a: &[Value], k: Option<Value>) -> PyResult {
     if s < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    std::thread::sleep(std::time::Duration::from_secs_f64(s));
+    let d = std::time::Duration::try_from_secs_f64(s)
+        .map_err(|_| overflow_error("sleep length is too large"))?;
+    std::thread::sleep(d);
     Ok(Value::NONE)
 }
 

@@ -297,6 +297,7 @@ fn text_write(f: &FileObject, t: &TextInfo, s: &str) -> PyResult<()> {
     let data = codec::encode(s, t.codec, &t.errors)?;
     let flush = t.line_buffering && (s.contains('\n') || s.contains('\r'));
     with_raw(f, |raw| {
+        raw.skip_readahead();
         raw.write(&data)?;
         if flush {
             raw.flush()?;

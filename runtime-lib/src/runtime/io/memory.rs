@@ -67,7 +67,10 @@ fn with_open<R>(v: Value, op: impl FnOnce(&mut MemState) -> PyResult<R>) -> PyRe
     let m = this(v)?;
     let mut st = m.state.borrow_mut();
     if st.closed {
-        return Err(closed_error());
+        return Err(match st.buf {
+            Buf::Text(_) => value_error("I/O operation on closed file"),
+            Buf::Bytes(_) => closed_error(),
+        });
     }
     op(&mut st)
 }

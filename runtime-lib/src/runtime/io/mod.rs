@@ -102,10 +102,10 @@ fn binary_mode_name(m: &Mode) -> String {
         "xb"
     } else if m.append {
         "ab"
-    } else if m.truncate {
-        "wb"
-    } else {
+    } else if m.read {
         "rb"
+    } else {
+        "wb"
     };
     if m.plus {
         format!("{base}+")
@@ -153,12 +153,7 @@ fn newline_arg(v: Value) -> PyResult<Newline> {
         "\n" => Newline::Lf,
         "\r" => Newline::Cr,
         "\r\n" => Newline::CrLf,
-        _ => {
-            return Err(value_error(format!(
-                "illegal newline value: {}",
-                crate::ops::object::repr_string(v)?
-            )))
-        }
+        _ => return Err(value_error(format!("illegal newline value: {s}"))),
     })
 }
 
@@ -172,6 +167,23 @@ fn opt_str(v: Value, what: &str) -> PyResult<Option<&'static str>> {
             type_of(v).name()
         ))
     })
+}
+
+/// The name CPython gives the default text encoding: `UTF-8` (the
+/// locale's codeset) under a UTF-8 locale, `utf-8` in its UTF-8 mode (the
+/// C/POSIX locale or PYTHONUTF8=1). Other codesets are read as UTF-8.
+fn default_encoding_name() -> &'static str {
+    if std::env::var("PYTHONUTF8").is_ok_and(|v| v == "1") {
+        return "utf-8";
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty());
+    match locale.as_deref() {
+        None | Some("C") | Some("POSIX") => "utf-8",
+        Some(_) => "UTF-8",
+    }
 }
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
@@ -231,7 +243,7 @@ pub fn open(a: &[Value], k: Option<Value>) -> PyResult {
     } else {
         Some(TextInfo {
             codec: codec::lookup(encoding.unwrap_or("utf-8"))?,
-            encoding: encoding.unwrap_or("UTF-8").to_string(),
+            encoding: encoding.unwrap_or_else(default_encoding_name).to_string(),
             errors: errors.unwrap_or("strict").to_string(),
             newline: nl,
             line_buffering: buffering == 1,
@@ -284,7 +296,10 @@ fn make_named(name: &str) -> Value {
     let m = new_module(name);
     if let Some(d) = ModuleObject::cast(m).map(|m| m.dict()) {
         let t = types();
-        d.set_str(intern("open"), builtin_function("open", open));
+        let open_fn = crate::runtime::builtins_dict()
+            .get_str(intern("open"))
+            .unwrap_or_else(|| builtin_function("open", open));
+        d.set_str(intern("open"), open_fn);
         for ty in [
             t.text_io_wrapper,
             t.buffered_reader,

@@ -173,6 +173,14 @@ impl RawFile {
         Ok(())
     }
 
+    /// Forgets the read-ahead, so the logical position moves to its end:
+    /// a text file's write after a read lands where CPython's would (its
+    /// decoder has consumed a whole chunk of the underlying buffer).
+    pub fn skip_readahead(&mut self) {
+        self.rbuf.clear();
+        self.rpos = 0;
+    }
+
     pub fn write(&mut self, data: &[u8]) -> io::Result<()> {
         if !self.rbuf.is_empty() {
             self.unread()?;
