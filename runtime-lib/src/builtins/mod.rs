@@ -39,6 +39,7 @@ pub const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("globals", crate::runtime::frames::globals),
     ("locals", crate::runtime::frames::locals),
     ("input", crate::runtime::stdin::input),
+    ("open", crate::runtime::io::open),
     ("format", core::format),
     ("__build_class__", core::build_class),
     ("abs", numeric::abs),
@@ -101,6 +102,9 @@ pub(crate) fn make_builtins_module() -> Value {
         set(ty.name(), ty.as_value());
     }
     for ty in t.exc.all() {
+        if std::ptr::eq(ty, t.exc.UnsupportedOperation) {
+            continue; // io.UnsupportedOperation
+        }
         set(ty.name(), ty.as_value());
     }
     for (alias, target) in crate::exceptions::hierarchy::ALIASES {

@@ -110,6 +110,7 @@ exception_hierarchy! {
     RuntimeWarning: ["Warning"],
     SyntaxWarning: ["Warning"],
     UnicodeWarning: ["Warning"],
+    UnsupportedOperation: ["OSError", "ValueError"],
     UserWarning: ["Warning"],
 }
 
@@ -132,6 +133,9 @@ fn spec(name: &'static str, bases: &'static [&'static str]) -> TypeSpec {
         s.slots.repr = Some(super::base_repr);
         s.getsets = BASE_GETSETS;
         s.methods = BASE_METHODS;
+    }
+    if name == "UnsupportedOperation" {
+        s.module = "io";
     }
     special::apply(name, &mut s);
     s

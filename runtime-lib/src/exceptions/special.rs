@@ -135,6 +135,16 @@ fn os_error_str(v: Value) -> PyResult {
     let get = |n| get_extra(v, n).unwrap_or(Value::NONE);
     let (errno, strerror, filename) = (get("errno"), get("strerror"), get("filename"));
     let s = crate::ops::object::str_string;
+    let filename2 = get("filename2");
+    if !filename.is_none() && !filename2.is_none() {
+        let f = crate::ops::object::repr_string(filename)?;
+        let f2 = crate::ops::object::repr_string(filename2)?;
+        return Ok(new_string(format!(
+            "[Errno {}] {}: {f} -> {f2}",
+            s(errno)?,
+            s(strerror)?
+        )));
+    }
     if !filename.is_none() {
         let f = crate::ops::object::repr_string(filename)?;
         return Ok(new_string(format!(

@@ -34,6 +34,11 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("math", super::math::make_module),
     ("cmath", super::cmath::make_module),
     ("_sre", super::sre::make_module),
+    ("_random", super::random::make_module),
+    ("time", super::time::make_module),
+    ("io", super::io::make_module),
+    ("_io", super::io::make_private_module),
+    ("_os", super::os::make_module),
     ("gc", super::gc_module::make_gc_module),
     ("weakref", super::gc_module::make_weakref_module),
 ];

@@ -8,12 +8,18 @@ pub mod frames;
 pub mod gc_module;
 pub mod global_cache;
 pub mod import;
+pub mod io;
 pub mod math;
+pub mod os;
+pub mod oserror;
+pub mod random;
 pub mod recursion;
 pub mod sre;
+pub mod sha512;
 pub mod stdin;
 pub mod stdio;
 pub mod sys;
+pub mod time;
 
 use std::cell::OnceCell;
 
@@ -81,6 +87,7 @@ pub fn runtime_init(argv: &[String]) {
 
 /// Flushes stdout before the process exits.
 pub fn runtime_exit() {
+    io::raw::flush_all();
     stdio::flush_stdout();
 }
 

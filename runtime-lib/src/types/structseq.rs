@@ -24,6 +24,10 @@ pub struct StructSeqObject {
     pub fields: &'static [&'static str],
     /// A tuple of the values, one per field.
     pub items: Value,
+    /// Attributes that are not items (`struct_time.tm_zone`).
+    pub extra_fields: &'static [&'static str],
+    /// A tuple of their values.
+    pub extra: Value,
 }
 // SAFETY: repr(C), header first.
 unsafe impl HeapObject for StructSeqObject {}
@@ -34,11 +38,25 @@ pub fn new_struct_seq(
     fields: &'static [&'static str],
     values: &[Value],
 ) -> Value {
+    new_struct_seq_extra(name, fields, values, &[], &[])
+}
+
+/// A struct sequence with attributes beyond its items (`extra_fields`,
+/// holding `extra`).
+pub fn new_struct_seq_extra(
+    name: &'static str,
+    fields: &'static [&'static str],
+    values: &[Value],
+    extra_fields: &'static [&'static str],
+    extra: &[Value],
+) -> Value {
     alloc_value(StructSeqObject {
         header: Header::new(types().structseq),
         name,
         fields,
         items: new_tuple(values),
+        extra_fields,
+        extra: new_tuple(extra),
     })
 }
 
@@ -75,6 +93,11 @@ fn repr(v: Value) -> PyResult {
 fn getattro(v: Value, name: Value) -> PyResult<Option<Value>> {
     let s = this(v)?;
     if let Some(n) = as_str(name) {
+        // An extra attribute wins over an item of the same name
+        // (`stat_result.st_mtime` is a float, its item an int).
+        if let Some(i) = s.extra_fields.iter().position(|f| *f == n) {
+            return Ok(tuple_items(s.extra).and_then(|t| t.get(i).copied()));
+        }
         if let Some(i) = s.fields.iter().position(|f| *f == n) {
             return Ok(tuple_items(s.items).and_then(|t| t.get(i).copied()));
         }
@@ -113,6 +136,7 @@ fn compare(a: Value, b: Value, op: CompareOp) -> PyResult {
 fn trace(v: Value, visit: &mut dyn FnMut(Value)) {
     if let Some(s) = downcast::<StructSeqObject>(v) {
         visit(s.items);
+        visit(s.extra);
     }
 }
 

@@ -150,10 +150,17 @@ fn decode_error(
     } else {
         format!("bytes in position {start}-{}", end - 1)
     };
-    raise_new(
+    let exc = crate::exceptions::new_exception(
         types().exc.UnicodeDecodeError,
         &format!("'{}' codec can't decode {what}: {reason}", codec.name()),
-    )
+    );
+    let set = |k: &str, v: Value| crate::exceptions::set_extra(exc, k, v);
+    set("encoding", crate::types::string::new_str(codec.name()));
+    set("object", crate::types::bytes::new_bytes(data.to_vec()));
+    set("start", crate::types::int::int_from_usize(start));
+    set("end", crate::types::int::int_from_usize(end));
+    set("reason", crate::types::string::new_str(reason));
+    crate::error::raise(exc)
 }
 
 /// Decodes `data`.
