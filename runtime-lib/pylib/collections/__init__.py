@@ -17,7 +17,6 @@ __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
            'UserString', 'defaultdict', 'deque', 'namedtuple']
 
 import sys as _sys
-from operator import itemgetter as _itemgetter
 
 def _is_mapping(obj):
     # collections.abc.Mapping without importing the ABCs: a dict, or an
@@ -816,7 +815,7 @@ class Counter(dict):
         """List the n most common elements and their counts from the most
         common to the least.  If n is None, then list all element counts.
         """
-        items = sorted(self.items(), key=_itemgetter(1), reverse=True)
+        items = sorted(self.items(), key=_count_of, reverse=True)
         if n is None:
             return items
         if n < 0:
@@ -1018,6 +1017,10 @@ class Counter(dict):
             if other_count < count:
                 self[elem] = other_count
         return self._keep_positive()
+
+
+def _count_of(item):
+    return item[1]
 
 
 def _elements(items):
