@@ -9,9 +9,8 @@ checks (done when the iterator is created, as CPython does) and messages.
 
 Missing compared with CPython 3.11: most of these are generator functions
 rather than types, so `isinstance(x, itertools.chain)` and the objects'
-reprs differ (count and repeat are types with CPython's reprs); the
-"missing required argument" messages use Python's wording for plain
-functions; no pickling support.
+reprs differ (count and repeat are types with CPython's reprs); no
+pickling support.
 """
 
 __all__ = ['accumulate', 'chain', 'combinations', 'combinations_with_replacement',
@@ -27,6 +26,60 @@ def _is_number(x):
     cls = type(x)
     return (hasattr(cls, '__index__') or hasattr(cls, '__int__') or hasattr(cls, '__float__')
             or hasattr(cls, '__complex__'))
+
+
+# CPython's itertools functions are built-in types whose argument errors
+# read differently from a Python function's. Two styles exist:
+# positional-only ones ("cycle expected 1 argument, got 0") and
+# keyword-capable ones ("repeat() missing required argument 'object'
+# (pos 1)"); these helpers check the arguments and raise those messages.
+
+def _positional(name, args, kwargs, low, high):
+    """The arguments of a positional-only function taking low..high."""
+    if kwargs:
+        raise TypeError(f'{name}() takes no keyword arguments')
+    n = len(args)
+    if low <= n <= high:
+        return args
+    if low == high:
+        raise TypeError(f'{name} expected {low} argument{"" if low == 1 else "s"}, got {n}')
+    if n < low:
+        raise TypeError(f'{name} expected at least {low} argument{"" if low == 1 else "s"}, got {n}')
+    raise TypeError(f'{name} expected at most {high} argument{"" if high == 1 else "s"}, got {n}')
+
+
+_REQUIRED = object()
+
+
+def _keywords(name, args, kwargs, params, max_positional=None):
+    """The values of `params` ((name, default or _REQUIRED) pairs) bound
+    from args and kwargs, checked as CPython's argument clinic checks."""
+    if max_positional is None:
+        max_positional = len(params)
+    total = len(args) + len(kwargs)
+    if total > len(params):
+        raise TypeError(f'{name}() takes at most {len(params)} argument'
+                        f'{"" if len(params) == 1 else "s"} ({total} given)')
+    if len(args) > max_positional:
+        raise TypeError(f'{name}() takes at most {max_positional} positional argument'
+                        f'{"" if max_positional == 1 else "s"} ({len(args)} given)')
+    values = []
+    unused = dict(kwargs)
+    for index, (param, default) in enumerate(params):
+        if index < len(args):
+            if param in unused:
+                raise TypeError(f"argument for {name}() given by name ('{param}') "
+                                f'and position ({index + 1})')
+            values.append(args[index])
+        elif param in unused:
+            values.append(unused.pop(param))
+        elif default is _REQUIRED:
+            raise TypeError(f"{name}() missing required argument '{param}' (pos {index + 1})")
+        else:
+            values.append(default)
+    for key in unused:
+        raise TypeError(f"'{key}' is an invalid keyword argument for {name}()")
+    return values
 
 
 def _as_index(value, what):
@@ -48,7 +101,8 @@ class count:
 
     __slots__ = ('_value', '_step')
 
-    def __init__(self, start=0, step=1):
+    def __init__(self, *args, **kwargs):
+        start, step = _keywords('count', args, kwargs, (('start', 0), ('step', 1)))
         if not _is_number(start) or not _is_number(step):
             raise TypeError('a number is required')
         self._value = start
@@ -77,7 +131,8 @@ class repeat:
 
     __slots__ = ('_object', '_times')
 
-    def __init__(self, object, times=None):
+    def __init__(self, *args, **kwargs):
+        object, times = _keywords('repeat', args, kwargs, (('object', _REQUIRED), ('times', None)))
         self._object = object
         if times is not None:
             times = _as_index(times, 'times')
@@ -119,9 +174,10 @@ def _cycle(iterator):
         yield from saved
 
 
-def cycle(iterable):
+def cycle(*args, **kwargs):
     """Return elements from the iterable until it is exhausted. Then repeat
     the sequence indefinitely."""
+    iterable, = _positional('cycle', args, kwargs, 1, 1)
     return _cycle(iter(iterable))
 
 
@@ -143,27 +199,36 @@ def _accumulate(iterator, func, initial):
             yield total
 
 
-def accumulate(iterable, func=None, *, initial=None):
+def accumulate(*args, **kwargs):
     """Return series of accumulated sums (or other binary function results)."""
+    iterable, func, initial = _keywords('accumulate', args, kwargs, (
+        ('iterable', _REQUIRED), ('func', None), ('initial', None)), 2)
     return _accumulate(iter(iterable), func, initial)
 
 
-def chain(*iterables):
+def chain(*iterables, **kwargs):
     """Return a chain object whose .__next__() method returns elements from
     the first iterable until it is exhausted, then elements from the next
     iterable, until all of the iterables are exhausted."""
-    for iterable in iterables:
-        yield from iterable
+    if kwargs:
+        raise TypeError('chain() takes no keyword arguments')
+    return _from_iterable(iterables)
 
 
 def _from_iterable(iterables):
-    """Alternative chain() constructor taking a single iterable argument
-    that evaluates lazily."""
     for iterable in iterables:
         yield from iterable
 
 
-chain.from_iterable = _from_iterable
+def _chain_from_iterable(*args):
+    """Alternative chain() constructor taking a single iterable argument
+    that evaluates lazily."""
+    if len(args) != 1:
+        raise TypeError(f'chain.from_iterable() takes exactly one argument ({len(args)} given)')
+    return _from_iterable(args[0])
+
+
+chain.from_iterable = _chain_from_iterable
 
 
 def _compress(data, selectors):
@@ -172,8 +237,10 @@ def _compress(data, selectors):
             yield datum
 
 
-def compress(data, selectors):
+def compress(*args, **kwargs):
     """Return data elements corresponding to true selector elements."""
+    data, selectors = _keywords('compress', args, kwargs, (
+        ('data', _REQUIRED), ('selectors', _REQUIRED)))
     return _compress(iter(data), iter(selectors))
 
 
@@ -185,8 +252,9 @@ def _dropwhile(predicate, iterator):
     yield from iterator
 
 
-def dropwhile(predicate, iterable):
+def dropwhile(*args, **kwargs):
     """Drop items from the iterable while predicate(item) is true."""
+    predicate, iterable = _positional('dropwhile', args, kwargs, 2, 2)
     return _dropwhile(predicate, iter(iterable))
 
 
@@ -197,9 +265,10 @@ def _takewhile(predicate, iterator):
         yield element
 
 
-def takewhile(predicate, iterable):
+def takewhile(*args, **kwargs):
     """Return successive entries from an iterable as long as the predicate
     evaluates to true for each entry."""
+    predicate, iterable = _positional('takewhile', args, kwargs, 2, 2)
     return _takewhile(predicate, iter(iterable))
 
 
@@ -214,9 +283,10 @@ def _filterfalse(predicate, iterator):
                 yield element
 
 
-def filterfalse(function, iterable):
+def filterfalse(*args, **kwargs):
     """Return those items of iterable for which function(item) is false.
     If function is None, return the items that are false."""
+    function, iterable = _positional('filterfalse', args, kwargs, 2, 2)
     return _filterfalse(function, iter(iterable))
 
 
@@ -228,9 +298,10 @@ def _starmap(function, iterator):
         yield function(*args)
 
 
-def starmap(function, iterable):
+def starmap(*args, **kwargs):
     """Return an iterator whose values are returned from the function
     evaluated with an argument tuple taken from the given sequence."""
+    function, iterable = _positional('starmap', args, kwargs, 2, 2)
     return _starmap(function, iter(iterable))
 
 
@@ -244,11 +315,12 @@ def _pairwise(iterator):
         a = b
 
 
-def pairwise(iterable):
+def pairwise(*args, **kwargs):
     """Return an iterator of overlapping pairs taken from the input iterator.
 
         s -> (s0,s1), (s1,s2), (s2, s3), ...
     """
+    iterable, = _positional('pairwise', args, kwargs, 1, 1)
     return _pairwise(iter(iterable))
 
 
@@ -290,16 +362,16 @@ def _islice(iterator, start, stop, step):
         index += 1
 
 
-def islice(iterable, *args):
+def islice(*args, **kwargs):
     """islice(iterable, stop) --> islice object
     islice(iterable, start, stop[, step]) --> islice object
 
     Return an iterator whose next() method returns selected values from an
     iterable.
     """
-    if len(args) == 0 or len(args) > 3:
-        raise TypeError(f'islice expected at most 4 arguments, got {len(args) + 1}'
-                        if args else 'islice expected at least 2 arguments, got 1')
+    args = _positional('islice', args, kwargs, 2, 4)
+    iterable = args[0]
+    args = args[1:]
     if len(args) == 1:
         start = 0
         stop = _islice_arg(args[0], _ISLICE_STOP)
@@ -345,10 +417,13 @@ def _zip_longest(iterators, fillvalue):
         yield tuple(values)
 
 
-def zip_longest(*iterables, fillvalue=None):
+def zip_longest(*iterables, **kwargs):
     """Return a zip_longest object whose .__next__() method returns a tuple
     where the i-th element comes from the i-th iterable argument, with
     missing values filled in by fillvalue."""
+    fillvalue = kwargs.pop('fillvalue', None)
+    if kwargs:
+        raise TypeError('zip_longest() got an unexpected keyword argument')
     return _zip_longest([iter(it) for it in iterables], fillvalue)
 
 
@@ -356,7 +431,8 @@ class groupby:
     """make an iterator that returns consecutive keys and groups from the
     iterable; key is a function computing a key value for each element."""
 
-    def __init__(self, iterable, key=None):
+    def __init__(self, *args, **kwargs):
+        iterable, key = _keywords('groupby', args, kwargs, (('iterable', _REQUIRED), ('key', None)))
         self._iterator = iter(iterable)
         self._keyfunc = key
         # The sentinel makes the first __next__ step onto the first element.
@@ -434,8 +510,11 @@ class _TeeIterator:
         return _TeeIterator(self._source, self._link)
 
 
-def tee(iterable, n=2):
+def tee(*args, **kwargs):
     """Returns a tuple of n independent iterators."""
+    if kwargs:
+        raise TypeError('itertools.tee() takes no keyword arguments')
+    iterable, n = (_positional('tee', args, kwargs, 1, 2) + (2,))[:2]
     n = _as_index(n, 'n')
     if n < 0:
         raise ValueError('n must be >= 0')
@@ -472,8 +551,13 @@ def _product(pools):
         yield tuple(pools[k][indices[k]] for k in range(n))
 
 
-def product(*iterables, repeat=1):
+def product(*iterables, **kwargs):
     """Cartesian product of input iterables.  Equivalent to nested for-loops."""
+    if len(kwargs) > 1:
+        raise TypeError(f'product() takes at most 1 keyword argument ({len(kwargs)} given)')
+    repeat = kwargs.pop('repeat', 1)
+    for key in kwargs:
+        raise TypeError(f"'{key}' is an invalid keyword argument for product()")
     repeat = _as_index(repeat, 'repeat')
     if repeat < 0:
         raise ValueError('repeat argument cannot be negative')
@@ -506,8 +590,9 @@ def _check_r(r):
     return r
 
 
-def combinations(iterable, r):
+def combinations(*args, **kwargs):
     """Return successive r-length combinations of elements in the iterable."""
+    iterable, r = _keywords('combinations', args, kwargs, (('iterable', _REQUIRED), ('r', _REQUIRED)))
     pool = tuple(iterable)
     return _combinations(pool, _check_r(r))
 
@@ -530,9 +615,11 @@ def _combinations_with_replacement(pool, r):
         yield tuple(pool[i] for i in indices)
 
 
-def combinations_with_replacement(iterable, r):
+def combinations_with_replacement(*args, **kwargs):
     """Return successive r-length combinations of elements in the iterable
     allowing individual elements to have successive repeats."""
+    iterable, r = _keywords('combinations_with_replacement', args, kwargs, (
+        ('iterable', _REQUIRED), ('r', _REQUIRED)))
     pool = tuple(iterable)
     return _combinations_with_replacement(pool, _check_r(r))
 
@@ -562,8 +649,9 @@ def _permutations(pool, r):
         yield tuple(pool[k] for k in order[:r])
 
 
-def permutations(iterable, r=None):
+def permutations(*args, **kwargs):
     """Return successive r-length permutations of elements in the iterable."""
+    iterable, r = _keywords('permutations', args, kwargs, (('iterable', _REQUIRED), ('r', None)))
     pool = tuple(iterable)
     if r is None:
         r = len(pool)

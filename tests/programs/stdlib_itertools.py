@@ -59,3 +59,38 @@ show("cycle", lambda: it.cycle(1))
 show("chain lazy", lambda: next(it.chain(1)))
 show("starmap", lambda: list(it.starmap(pow, [1])))
 show("repeat times", lambda: it.repeat(1, "a"))
+
+# Argument errors of every function, in CPython's two styles.
+
+names=['count','cycle','repeat','accumulate','chain','compress','dropwhile','filterfalse','groupby','islice','pairwise','starmap','takewhile','tee','zip_longest','product','permutations','combinations','combinations_with_replacement']
+for n in names:
+    f=getattr(it,n)
+    for args,kw in [((),{}),((1,2,3,4,5),{}),(([1],),{'bogus':1})]:
+        try:
+            f(*args,**kw)
+            r='ok'
+        except Exception as e:
+            r=type(e).__name__+': '+str(e)
+        print(n, len(args), bool(kw), r)
+cases = [
+    ('it.accumulate(1,2,3)', lambda: it.accumulate(1,2,3)),
+    ('it.accumulate([1], func=None, initial=1, x=3)', lambda: it.accumulate([1], func=None, initial=1, x=3)),
+    ('it.permutations([1], iterable=[2])', lambda: it.permutations([1], iterable=[2])),
+    ('it.count(1, start=2)', lambda: it.count(1, start=2)),
+    ('it.product([1], repeat=1, bogus=2)', lambda: it.product([1], repeat=1, bogus=2)),
+    ('it.repeat(object=1, times=2)', lambda: it.repeat(object=1, times=2)),
+    ('it.tee([1], n=2)', lambda: it.tee([1], n=2)),
+    ('it.chain.from_iterable()', lambda: it.chain.from_iterable()),
+    ('it.zip_longest([1], bogus=1, fillvalue=2)', lambda: it.zip_longest([1], bogus=1, fillvalue=2)),
+    ('list(it.accumulate([1,2], initial=5))', lambda: list(it.accumulate([1,2], initial=5))),
+    ('list(it.combinations(r=1, iterable="ab"))', lambda: list(it.combinations(r=1, iterable="ab"))),
+    ('list(it.islice("abcdef", 1, None, 2))', lambda: list(it.islice("abcdef", 1, None, 2))),
+    ('list(it.zip_longest("ab", "c", fillvalue="?"))', lambda: list(it.zip_longest("ab", "c", fillvalue="?"))),
+    ('it.tee([1,2])[1].__next__()', lambda: it.tee([1,2])[1].__next__()),
+    ('repr(it.count(start=3, step=2))', lambda: repr(it.count(start=3, step=2))),
+]
+for label, thunk in cases:
+    try:
+        print(label, thunk())
+    except Exception as x:
+        print(label, type(x).__name__, x)
