@@ -504,6 +504,16 @@ def _find_impl(cls, registry):
     return registry.get(object)
 
 
+def _union_members(annotation):
+    # The classes of an `A | B` (or typing.Union) annotation, else None.
+    if type(annotation).__name__ not in ('UnionType', '_UnionGenericAlias'):
+        return None
+    members = getattr(annotation, '__args__', ())
+    if not all(isinstance(member, type) for member in members):
+        return None
+    return members
+
+
 def singledispatch(func):
     """Single-dispatch generic function decorator."""
     registry = {}
@@ -533,6 +543,12 @@ def singledispatch(func):
                                 'on an annotated function.')
             func = cls
             argname, cls = next(iter(ann.items()))
+            members = _union_members(cls)
+            if members is not None:
+                for member in members:
+                    registry[member] = func
+                dispatch_cache.clear()
+                return func
             if not isinstance(cls, type):
                 raise TypeError(f'Invalid annotation for {argname!r}. {cls!r} is not a class.')
         registry[cls] = func

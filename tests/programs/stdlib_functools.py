@@ -103,3 +103,32 @@ class Cell:
         return self
     set_one = functools.partialmethod(set, 1)
 print(Cell().set_one().v)
+
+# singledispatch on methods and its errors.
+
+@functools.singledispatch
+def f(x):
+    return "base"
+@f.register
+def _(x: int):
+    return "int or str"
+print(f(1), f("a"), f(2.0))
+class A:
+    @functools.singledispatchmethod
+    def m(self, x):
+        return "base"
+    @m.register
+    def _(self, x: int):
+        return "int"
+    @m.register(list)
+    def _(self, x):
+        return "list"
+print(A().m(1), A().m([]), A().m("s"))
+try:
+    f.register(5)
+except TypeError as e:
+    print(e)
+try:
+    f()
+except TypeError as e:
+    print(e)
