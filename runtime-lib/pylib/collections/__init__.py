@@ -10,7 +10,12 @@ abstract base classes live in collections.abc.
 
 Missing compared with CPython 3.11: these are Python classes, so deque
 and the dict subclasses are slower than CPython's C versions; deque does
-not detect recursive reprs; no pickling support (__reduce__).
+not detect recursive reprs; no pickling support (__reduce__). ChainMap
+and UserDict do not inherit from collections.abc.MutableMapping (they are
+registered with it when collections.abc is imported), and their keys(),
+items() and values() return dict views of a snapshot rather than
+KeysView/ItemsView/ValuesView; UserString forwards the str methods it
+does not define through __getattr__.
 """
 
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
