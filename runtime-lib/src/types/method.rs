@@ -83,6 +83,14 @@ fn get_self(v: Value) -> PyResult {
     Ok(this(v)?.self_)
 }
 
+/// `m.__doc__` is the function's (CPython's method type has this getset,
+/// so it wins over the type's own `__doc__`).
+fn get_doc(v: Value) -> PyResult {
+    let doc =
+        crate::ops::attr::getattr_opt(this(v)?.func, crate::types::string::intern("__doc__"))?;
+    Ok(doc.unwrap_or(Value::NONE))
+}
+
 /// Attribute reads not found on the method fall through to the function
 /// (`m.__name__`, `m.__doc__`).
 fn method_getattro(v: Value, name: Value) -> PyResult<Option<Value>> {
@@ -114,6 +122,7 @@ pub fn spec() -> TypeSpec {
             &[
                 GetSetDef::readonly("__func__", get_func),
                 GetSetDef::readonly("__self__", get_self),
+                GetSetDef::readonly("__doc__", get_doc),
             ]
         },
         trace,
