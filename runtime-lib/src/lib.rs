@@ -130,6 +130,23 @@ pub use value::Value;
 #[global_allocator]
 pub static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Keeps freed memory mapped instead of returning it to the OS after
+/// mimalloc's default 10 ms: programs that free big buffers at each
+/// collection and allocate them again (sieve's 56 MB lists) otherwise
+/// fault every page back in (3x glibc's system time). Run at start-up.
+pub fn tune_allocator() {
+    // `mi_option_purge_delay` in the enum of mimalloc.h (v3, the version
+    // the mimalloc crate builds by default; 15 in v2 as well). The binding
+    // crate only declares this function with its `extended` feature.
+    const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
+    extern "C" {
+        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    }
+    // SAFETY: a plain setter of mimalloc's (linked in through the
+    // mimalloc crate); -1 means "never purge".
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
+
 /// The runtime's version, which the compiler checks against its own.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
