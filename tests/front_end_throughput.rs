@@ -2,13 +2,11 @@
 //! conformance corpus (or, without it, the AST fixtures) concatenated into
 //! one valid module as many times as needed. Ignored by default; run with
 //! `cargo test --release -p krait --test front_end_throughput -- --ignored --nocapture`.
-//! Uses the same allocator and stack size as the `krait` binary.
+//! Uses the same allocator (mimalloc, declared by krait-runtime, which the
+//! `krait` crate links) and stack size as the `krait` binary.
 
 use std::path::Path;
 use std::time::Instant;
-
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const TARGET_BYTES: usize = 10 * 1024 * 1024;
 

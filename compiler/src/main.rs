@@ -36,9 +36,5 @@ fn install_panic_hook() {
     }));
 }
 
-/// mimalloc instead of glibc's malloc: the front-end allocates millions of
-/// small AST nodes, and glibc's per-thread arenas (the compiler runs on its
-/// own thread, see `main`) made parsing 10 MB of Python spend most of its
-/// time in `malloc`/`free` and `mprotect`.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// The process allocator (mimalloc) is declared by krait-runtime, which
+// this binary links: see `krait_runtime::GLOBAL`.

@@ -127,6 +127,10 @@ pub fn take_handled_exception() -> Value {
 /// A suspending generator's `count` innermost handled exceptions, taken
 /// off the stack (outermost first), for [`restore_handled`] on resumption.
 pub fn save_handled(count: usize) -> Vec<Value> {
+    if count == 0 {
+        // Nearly every generator yields outside `except`.
+        return Vec::new();
+    }
     let mut saved: Vec<Value> = (0..count).map(|_| take_handled_exception()).collect();
     saved.reverse();
     saved

@@ -119,6 +119,34 @@ pub mod value;
 pub use error::{PyResult, Raised};
 pub use value::Value;
 
+/// mimalloc instead of glibc's malloc, for every process that links this
+/// crate: native programs (through the static archive), and the compiler
+/// with its VM (through the rlib). Python programs free their buffers
+/// (list items, set and dict tables, big-int limbs, generator frames) in
+/// bursts, when the collector sweeps; glibc's bins handled those bursts
+/// badly (nqueens spent a third of its time in `malloc`/`free`). The
+/// compiler's front-end, which allocates millions of small AST nodes on its
+/// own thread, was slow with glibc's per-thread arenas too.
+#[global_allocator]
+pub static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Keeps freed memory mapped instead of returning it to the OS after
+/// mimalloc's default 10 ms: programs that free big buffers at each
+/// collection and allocate them again (sieve's 56 MB lists) otherwise
+/// fault every page back in (3x glibc's system time). Run at start-up.
+pub fn tune_allocator() {
+    // `mi_option_purge_delay` in the enum of mimalloc.h (v3, the version
+    // the mimalloc crate builds by default; 15 in v2 as well). The binding
+    // crate only declares this function with its `extended` feature.
+    const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
+    extern "C" {
+        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    }
+    // SAFETY: a plain setter of mimalloc's (linked in through the
+    // mimalloc crate); -1 means "never purge".
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
+
 /// The runtime's version, which the compiler checks against its own.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -42,7 +42,7 @@ mod tests;
 
 use std::cell::Cell;
 
-pub use rooted::RootedVec;
+pub use rooted::{RootedInPlace, RootedVec};
 pub use space::DropFn;
 
 use crate::heap::Header;

@@ -62,15 +62,7 @@ impl Default for RootedVec {
 
 impl Drop for RootedVec {
     fn drop(&mut self) {
-        let ptr: *const Vec<Value> = &*self.items;
-        // Usually the most recent registration: search from the end. A
-        // thread-local being torn down at thread exit is nothing to update.
-        let _ = ROOTED.try_with(|r| {
-            let mut r = r.borrow_mut();
-            if let Some(at) = r.iter().rposition(|p| std::ptr::eq(*p, ptr)) {
-                r.swap_remove(at);
-            }
-        });
+        unregister(&*self.items);
     }
 }
 
@@ -103,6 +95,40 @@ impl<'a> IntoIterator for &'a RootedVec {
     fn into_iter(self) -> Self::IntoIter {
         self.items.iter()
     }
+}
+
+/// Roots the items of a `Vec` that stays put (one inside a `Box`, say)
+/// while the guard lives: a [`RootedVec`] without an allocation of its own.
+pub struct RootedInPlace {
+    items: *const Vec<Value>,
+}
+
+impl RootedInPlace {
+    /// # Safety
+    /// The `Vec` header at `items` must neither move nor be dropped while
+    /// the guard lives.
+    pub unsafe fn new(items: &Vec<Value>) -> RootedInPlace {
+        let items: *const Vec<Value> = items;
+        ROOTED.with(|r| r.borrow_mut().push(items));
+        RootedInPlace { items }
+    }
+}
+
+impl Drop for RootedInPlace {
+    fn drop(&mut self) {
+        unregister(self.items);
+    }
+}
+
+fn unregister(ptr: *const Vec<Value>) {
+    // Usually the most recent registration: search from the end. A
+    // thread-local being torn down at thread exit is nothing to update.
+    let _ = ROOTED.try_with(|r| {
+        let mut r = r.borrow_mut();
+        if let Some(at) = r.iter().rposition(|p| std::ptr::eq(*p, ptr)) {
+            r.swap_remove(at);
+        }
+    });
 }
 
 /// Visits every value held by this thread's rooted temporaries.

@@ -12,7 +12,7 @@ use std::cell::{Cell, RefCell};
 
 use super::{NativeCode, NativeFrame};
 use crate::error::{self, PyResult, Raised};
-use crate::gc::RootedVec;
+use crate::gc::{RootedInPlace, RootedVec};
 use crate::object::PyPayload;
 use crate::runtime::frames::{locals_snapshot, FrameIntrospection};
 use crate::runtime::recursion::{enter_python_call, leave_recursive_call};
@@ -185,20 +185,20 @@ fn new_generator(
     args: &[Value],
     kwnames: Option<Value>,
 ) -> PyResult {
-    // Rooted until the generator object owns (and traces) them: the
-    // prologue's entry is a safe point.
-    let mut slots = RootedVec::from_vec(vec![Value::NULL; code.slot_count()]);
-    bind_arguments(func, args, kwnames, &mut slots[..code.nlocals])?;
     let mut g = Box::new(GenFrame {
         frame: NativeFrame::new(code, f, func.globals, Value::NULL),
-        slots: Vec::new(),
+        slots: vec![Value::NULL; code.slot_count()],
         saved_handled: Vec::new(),
     });
-    g.frame.slots = slots.as_mut_ptr();
+    // Rooted until the generator object owns (and traces) them: the
+    // prologue's entry is a safe point.
+    // SAFETY: the Vec header lives in the box, which neither moves nor is
+    // dropped before the guard (declared later, dropped first).
+    let _rooted = unsafe { RootedInPlace::new(&g.slots) };
+    bind_arguments(func, args, kwnames, &mut g.slots[..code.nlocals])?;
+    g.frame.slots = g.slots.as_mut_ptr();
     // The prologue (cells, free variables) runs to RETURN_GENERATOR now.
     run(code, &mut g.frame)?;
-    // The same buffer: `frame.slots` still points into it.
-    g.slots = slots.into_vec();
     use crate::types::function::code_flags;
     let kind = if code.flags & code_flags::COROUTINE != 0 {
         GenKind::Coroutine

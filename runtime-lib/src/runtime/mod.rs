@@ -82,6 +82,7 @@ pub fn sys_module() -> Value {
 /// Starts the runtime for a program: `sys.argv`. Optional (everything is
 /// created on first use) but sets what only the executor knows.
 pub fn runtime_init(argv: &[String]) {
+    crate::tune_allocator();
     sys::set_argv(argv);
 }
 

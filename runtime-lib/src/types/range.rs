@@ -178,6 +178,20 @@ fn arg(v: Value) -> PyResult<BigInt> {
 
 fn range_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
     crate::args::no_kwargs("range", k)?;
+    // Small-int bounds (nearly every range): no big-int detour.
+    let small = |i: usize| a[i].as_small_int();
+    let bounds = match a.len() {
+        1 => small(0).map(|stop| (0, stop, 1)),
+        2 => small(0).zip(small(1)).map(|(start, stop)| (start, stop, 1)),
+        3 => small(0)
+            .zip(small(1))
+            .zip(small(2))
+            .map(|((start, stop), step)| (start, stop, step)),
+        _ => None,
+    };
+    if let Some((start, stop, step)) = bounds.filter(|b| b.2 != 0) {
+        return Ok(new_range(start, stop, step));
+    }
     let (start, stop, step) = match a.len() {
         1 => (BigInt::zero(), arg(a[0])?, BigInt::one()),
         2 => (arg(a[0])?, arg(a[1])?, BigInt::one()),

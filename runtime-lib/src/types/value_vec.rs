@@ -174,6 +174,13 @@ impl ValueVec {
         self.with_vec(|vec| vec.extend_from_slice(items));
     }
 
+    /// Runs `f` on the items, read-only. `f` must not run Python code.
+    pub fn with_items<R>(&self, f: impl FnOnce(&[Value]) -> R) -> R {
+        // SAFETY: ptr/len describe the live buffer (a Vec's, dangling when
+        // empty, or the inline one); nothing modifies it while `f` runs.
+        f(unsafe { std::slice::from_raw_parts(self.ptr.get(), self.len.get()) })
+    }
+
     /// A copy of the items.
     pub fn to_vec(&self) -> Vec<Value> {
         self.with_vec(|vec| vec.clone())
@@ -189,6 +196,11 @@ impl ValueVec {
         self.with_vec(|vec| {
             let stop = stop.min(vec.len());
             let start = start.min(stop);
+            if stop - start == items.len() {
+                // Same length (`a[i:j] = b` as a permutation step): in place.
+                vec[start..stop].copy_from_slice(items);
+                return;
+            }
             vec.splice(start..stop, items.iter().copied());
         });
     }

@@ -13,6 +13,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::error::{overflow_error, type_error, value_error, zero_division, PyResult};
 use crate::ops::{BinOp, CompareOp, UnaryOp};
+use crate::types::int::limbs;
 use crate::types::int::{int_from_bigint, int_from_i128, int_from_i64, int_of, int_to_f64, Int};
 use crate::types::tuple::new_tuple;
 use crate::Value;
@@ -106,6 +107,9 @@ fn big_binary(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult {
                     "integer division or modulo by zero"
                 }));
             }
+            if limbs::prefers_schoolbook(x.magnitude(), y.magnitude()) {
+                return short_divmod(op, x, y);
+            }
             let (q, r) = x.div_mod_floor(y);
             match op {
                 BinOp::FloorDiv => int_from_bigint(q),
@@ -140,6 +144,38 @@ fn big_binary(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult {
         BinOp::Xor => int_from_bigint(x ^ y),
         BinOp::MatMul => Value::NOT_IMPLEMENTED,
     })
+}
+
+/// `//`, `%` or `divmod` of big operands whose quotient is a few limbs
+/// long: schoolbook division, then Python's floor adjustment (the
+/// remainder takes the divisor's sign).
+fn short_divmod(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult {
+    let (mut q, mut r) = limbs::div_rem(x.magnitude(), y.magnitude());
+    let negative = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
+    if negative && !limbs::is_zero(&r) {
+        limbs::increment(&mut q);
+        if op != BinOp::FloorDiv {
+            r = limbs::sub_from(&y.magnitude().to_u64_digits(), &r);
+        }
+    }
+    let quotient = || int_from_limbs(negative, &q);
+    let remainder = || int_from_limbs(y.sign() == Sign::Minus, &r);
+    Ok(match op {
+        BinOp::FloorDiv => quotient(),
+        BinOp::Mod => remainder(),
+        _ => new_tuple(&[quotient(), remainder()]),
+    })
+}
+
+/// An int from a sign and a little-endian magnitude, small when it fits.
+fn int_from_limbs(negative: bool, limbs: &[u64]) -> Value {
+    let len = limbs.iter().rposition(|&d| d != 0).map_or(0, |i| i + 1);
+    if len <= 1 {
+        let m = limbs.first().copied().unwrap_or(0) as i128;
+        return int_from_i128(if negative { -m } else { m });
+    }
+    let sign = if negative { Sign::Minus } else { Sign::Plus };
+    int_from_bigint(BigInt::from_biguint(sign, limbs::to_biguint(&limbs[..len])))
 }
 
 /// Correctly rounded `x / y` (round-half-even), as CPython.
@@ -352,6 +388,28 @@ mod tests {
             crate::exceptions::str_of_current(),
             "integer division or modulo by zero"
         );
+    }
+
+    #[test]
+    fn short_quotient_division_floors_like_python() {
+        let a: BigInt = (num_traits::Pow::pow(BigInt::from(3), 300u32) << 7) + 12345;
+        let b: BigInt = num_traits::Pow::pow(BigInt::from(7), 100u32) + 1;
+        for (x, y) in [
+            (a.clone(), b.clone()),
+            (-a.clone(), b.clone()),
+            (a.clone(), -b.clone()),
+            (-a.clone(), -b.clone()),
+            (&b * 5u32, b.clone()),
+            (-(&b * 5u32), b.clone()),
+            (b.clone() - 1, b.clone()),
+        ] {
+            assert!(limbs::prefers_schoolbook(x.magnitude(), y.magnitude()));
+            let (q, r) = x.div_mod_floor(&y);
+            for (op, want) in [(BinOp::FloorDiv, &q), (BinOp::Mod, &r)] {
+                let got = short_divmod(op, &x, &y).unwrap();
+                assert_eq!(&as_bigint(got).unwrap(), want, "{op:?} {x} {y}");
+            }
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 pub mod arith;
 pub mod bytes_conv;
+pub mod limbs;
 pub mod parse;
 
 use std::any::TypeId;

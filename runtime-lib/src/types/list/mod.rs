@@ -138,7 +138,14 @@ fn list_getitem(v: Value, key: Value) -> PyResult {
     }
     if let Some(sl) = SliceObject::cast(key) {
         let ix = sl.indices(l.len())?;
-        let items: Vec<Value> = ix.iter().filter_map(|i| l.get(i)).collect();
+        // The indices are clamped to the list: every one is an item.
+        let items: Vec<Value> = l.items.with_items(|s| {
+            if ix.step == 1 {
+                s[ix.start as usize..ix.start as usize + ix.len].to_vec()
+            } else {
+                ix.iter().map(|i| s[i]).collect()
+            }
+        });
         return Ok(new_list(items));
     }
     let Some(i) = crate::types::sequence::sequence_index(key)? else {
@@ -195,17 +202,26 @@ fn set_slice(l: &ListObject, sl: &SliceObject, value: Value) -> PyResult<()> {
         }
         return Ok(());
     }
-    let new_items = collect(value).map_err(|e| {
-        if crate::error::exception_matches(types().exc.TypeError) {
-            crate::error::clear_exception();
-            type_error("must assign iterable to extended slice")
-        } else {
-            e
-        }
-    })?;
+    // A list's items are copied as they are: nothing below runs Python
+    // code, so they need no rooting (the general case iterates).
+    let (copied, rooted);
+    let new_items: &[Value] = if let Some(src) = downcast::<ListObject>(value) {
+        copied = src.to_vec();
+        &copied
+    } else {
+        rooted = collect(value).map_err(|e| {
+            if crate::error::exception_matches(types().exc.TypeError) {
+                crate::error::clear_exception();
+                type_error("must assign iterable to extended slice")
+            } else {
+                e
+            }
+        })?;
+        &rooted
+    };
     if ix.step == 1 {
         l.items
-            .splice(ix.start as usize, ix.start as usize + ix.len, &new_items);
+            .splice(ix.start as usize, ix.start as usize + ix.len, new_items);
         return Ok(());
     }
     if new_items.len() != ix.len {
@@ -227,8 +243,9 @@ fn list_binary(op: BinOp, a: Value, b: Value) -> PyResult {
             let (Some(x), Some(y)) = (ListObject::cast(a), ListObject::cast(b)) else {
                 return Ok(Value::NOT_IMPLEMENTED);
             };
-            let mut items = x.to_vec();
-            items.extend(y.to_vec());
+            let mut items = Vec::with_capacity(x.len() + y.len());
+            x.items.with_items(|s| items.extend_from_slice(s));
+            y.items.with_items(|s| items.extend_from_slice(s));
             Ok(new_list(items))
         }
         BinOp::Mul => {

@@ -200,6 +200,13 @@ impl SetTable {
     }
 
     pub fn clear(&mut self) {
+        if self.fill == 0 && self.slots.len() == MIN_SIZE {
+            // Already a fresh table (as `set()` then `__init__` leave it):
+            // keep its slots.
+            self.finger = 0;
+            self.version += 1;
+            return;
+        }
         *self = SetTable {
             version: self.version + 1,
             ..SetTable::default()
