@@ -464,12 +464,44 @@ fn frexp(a: &[Value], k: Option<Value>) -> PyResult {
 fn ldexp(a: &[Value], k: Option<Value>) -> PyResult {
     let [x, e] = args::exact::<2>("ldexp", a, k)?;
     let x = real(x)?;
-    let e = integer(e)?.to_i32().unwrap_or(i32::MAX);
-    let r = x * 2f64.powi(e.clamp(-1100, 1100));
+    let e = integer(e)?;
+    // Exponents past ±5000 give 0 or overflow for every finite x.
+    let e = e
+        .to_i64()
+        .unwrap_or(if e.is_negative() { -5000 } else { 5000 });
+    let r = ldexp_exact(x, e.clamp(-5000, 5000));
     if r.is_infinite() && x.is_finite() {
         return Err(range_error());
     }
     Ok(Value::from_f64(r))
+}
+
+/// `x * 2**e` with one rounding (none unless the result is subnormal).
+fn ldexp_exact(x: f64, e: i64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    // 2**k for -1074 <= k <= 1023, exactly.
+    let pow2 = |k: i64| {
+        if k >= -1022 {
+            f64::from_bits(((k + 1023) as u64) << 52)
+        } else {
+            f64::from_bits(1u64 << (k + 1074))
+        }
+    };
+    let (m, ex) = crate::types::float::frexp(x);
+    let n = i64::from(ex) + e;
+    if n > 1024 {
+        return f64::INFINITY.copysign(x);
+    }
+    if n < -1074 {
+        return 0.0f64.copysign(x);
+    }
+    if n > -1074 {
+        (m * 2.0) * pow2(n - 1)
+    } else {
+        m * pow2(n)
+    }
 }
 
 fn copysign(a: &[Value], k: Option<Value>) -> PyResult {
