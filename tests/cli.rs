@@ -442,3 +442,50 @@ fn interpret_runs_the_program_with_its_arguments() {
         "Traceback (most recent call last):\n  File \"prog.py\", line 3, in <module>\n    f()\n  File \"prog.py\", line 2, in f\n    raise ValueError('bad')\nValueError: bad\n"
     );
 }
+
+/// A program of several modules compiles into one executable that runs
+/// from another directory after its sources are gone; `-I` adds a search
+/// directory.
+#[test]
+fn modules_are_compiled_into_the_executable() {
+    let program = Program::new(
+        "import pkg.sub.leaf as leaf\nfrom pkg import helper\nimport extra\n\
+         print(leaf.where(), helper.twice(21), extra.NAME, __name__)\n",
+    );
+    let write = |rel: &str, text: &str| {
+        let path = program.path(rel);
+        std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write module");
+    };
+    write("pkg/__init__.py", "from . import helper\n");
+    write("pkg/helper.py", "def twice(x):\n    return 2 * x\n");
+    write("pkg/sub/__init__.py", "");
+    write(
+        "pkg/sub/leaf.py",
+        "from ..helper import twice\ndef where():\n    return __name__ + str(twice(1))\n",
+    );
+    write("lib/extra.py", "NAME = 'from -I'\n");
+    let built = program.krait(&["build", "-I", "lib", "prog.py", "-o", "app"]);
+    assert_exit(&built, 0);
+    for source in ["prog.py", "pkg", "lib"] {
+        let path = program.path(source);
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).expect("remove sources");
+        } else {
+            std::fs::remove_file(path).expect("remove sources");
+        }
+    }
+    let elsewhere = tempfile::tempdir().expect("cannot create a temporary directory");
+    let out = Command::new(program.path("app"))
+        .current_dir(elsewhere.path())
+        .output()
+        .expect("cannot start the executable");
+    assert_exit(&out, 0);
+    assert_eq!(stdout(&out), "pkg.sub.leaf2 42 from -I __main__\n");
+    // Without -I the module is missing, which is an error only when the
+    // import runs.
+    let program = Program::new("try:\n    import extra\nexcept ImportError as e:\n    print(e)\n");
+    let out = program.krait(&["run", "prog.py"]);
+    assert_exit(&out, 0);
+    assert_eq!(stdout(&out), "No module named 'extra'\n");
+}
