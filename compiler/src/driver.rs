@@ -329,14 +329,7 @@ impl Driver {
             .unwrap_or(Path::new("."))
             .to_path_buf()];
         dirs.extend(self.options.search_paths.iter().cloned());
-        let code = self.bytecode(&main)?;
-        let mut program = vec![ProgramModule {
-            name: "__main__".to_owned(),
-            is_package: false,
-            filename: main.source.path.display().to_string(),
-            source: main.source.text,
-            code,
-        }];
+        let mut program = vec![self.program_module("__main__", false, main)?];
         let mut seen = std::collections::HashSet::from(["__main__".to_owned()]);
         let mut next = 0;
         while next < program.len() {
@@ -367,38 +360,39 @@ impl Driver {
         for dir in dirs {
             for (rel, is_package) in modules::file_candidates(name) {
                 let path = dir.join(rel);
-                if !path.is_file() {
-                    continue;
+                if path.is_file() {
+                    let path = std::path::absolute(&path).unwrap_or(path);
+                    let checked = self.front_end(&path)?;
+                    return self.program_module(name, is_package, checked).map(Some);
                 }
-                let path = std::path::absolute(&path).unwrap_or(path);
-                let checked = self.front_end(&path)?;
-                let code = self.bytecode(&checked)?;
-                return Ok(Some(ProgramModule {
-                    name: name.to_owned(),
-                    is_package,
-                    filename: path.display().to_string(),
-                    source: checked.source.text,
-                    code,
-                }));
             }
         }
         let Some((text, is_package)) = modules::library_module(name) else {
             return Ok(None);
         };
-        let path = PathBuf::from(modules::library_filename(name, is_package));
         let source = Source {
-            path,
+            path: PathBuf::from(modules::library_filename(name, is_package)),
             text: text.to_owned(),
         };
         let checked = self.check_source(source)?;
+        self.program_module(name, is_package, checked).map(Some)
+    }
+
+    /// A checked module compiled as the program's module `name`.
+    fn program_module(
+        &self,
+        name: &str,
+        is_package: bool,
+        checked: Checked,
+    ) -> Result<ProgramModule, Error> {
         let code = self.bytecode(&checked)?;
-        Ok(Some(ProgramModule {
+        Ok(ProgramModule {
             name: name.to_owned(),
             is_package,
             filename: checked.source.path.display().to_string(),
             source: checked.source.text,
             code,
-        }))
+        })
     }
 
     /// Compiles a checked module to its code object, then verifies the

@@ -381,17 +381,8 @@ pub fn spec() -> TypeSpec {
             new: Some(complex_new),
             ..SlotDefs::default()
         },
-        binary_ops: &[
-            BinOp::Add,
-            BinOp::Sub,
-            BinOp::Mul,
-            BinOp::TrueDiv,
-            BinOp::FloorDiv,
-            BinOp::Mod,
-            BinOp::DivMod,
-            BinOp::Pow,
-        ],
-        unary_ops: &[UnaryOp::Neg, UnaryOp::Pos, UnaryOp::Abs],
+        binary_ops: crate::types::float::INEXACT_BINARY_OPS,
+        unary_ops: crate::types::float::INEXACT_UNARY_OPS,
         methods: const {
             &[
                 MethodDef::new("conjugate", conjugate),

@@ -313,6 +313,22 @@ fn imag(_: Value) -> PyResult {
     Ok(Value::from_f64(0.0))
 }
 
+/// The operators float and complex define (complex raises TypeError for
+/// the flooring ones, as CPython's complex does).
+pub const INEXACT_BINARY_OPS: &[BinOp] = &[
+    BinOp::Add,
+    BinOp::Sub,
+    BinOp::Mul,
+    BinOp::TrueDiv,
+    BinOp::FloorDiv,
+    BinOp::Mod,
+    BinOp::DivMod,
+    BinOp::Pow,
+];
+
+/// The unary operators float and complex define.
+pub const INEXACT_UNARY_OPS: &[UnaryOp] = &[UnaryOp::Neg, UnaryOp::Pos, UnaryOp::Abs];
+
 pub fn spec() -> TypeSpec {
     TypeSpec {
         flags: flags::BASETYPE,
@@ -329,17 +345,8 @@ pub fn spec() -> TypeSpec {
             new: Some(float_new),
             ..SlotDefs::default()
         },
-        binary_ops: &[
-            BinOp::Add,
-            BinOp::Sub,
-            BinOp::Mul,
-            BinOp::TrueDiv,
-            BinOp::FloorDiv,
-            BinOp::Mod,
-            BinOp::DivMod,
-            BinOp::Pow,
-        ],
-        unary_ops: &[UnaryOp::Neg, UnaryOp::Pos, UnaryOp::Abs],
+        binary_ops: INEXACT_BINARY_OPS,
+        unary_ops: INEXACT_UNARY_OPS,
         methods: const {
             &[
                 MethodDef::new("is_integer", is_integer),
