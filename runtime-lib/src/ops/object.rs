@@ -81,9 +81,7 @@ pub fn str_string(v: Value) -> PyResult<String> {
 /// `hash(v)`.
 pub fn hash(v: Value) -> PyResult<i64> {
     if let Some(i) = v.as_small_int() {
-        return Ok(crate::types::int::hash_int(crate::types::int::Int::Small(
-            i,
-        )));
+        return Ok(crate::types::int::hash_small_int(i));
     }
     if let Some(s) = downcast::<StrObject>(v) {
         return Ok(s.hash());

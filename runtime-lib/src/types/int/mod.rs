@@ -189,6 +189,21 @@ pub fn repeat_count(n: Value) -> PyResult<Option<usize>> {
 /// The modulus of CPython's numeric hash, 2^61 - 1.
 pub const HASH_MODULUS: u64 = (1 << 61) - 1;
 
+/// CPython's hash of a machine-sized int: the value itself when it is
+/// below the modulus (every small int), without the 64-bit division.
+#[inline]
+pub fn hash_small_int(i: i64) -> i64 {
+    if i.unsigned_abs() < HASH_MODULUS {
+        if i == -1 {
+            -2
+        } else {
+            i
+        }
+    } else {
+        hash_int(Int::Small(i))
+    }
+}
+
 /// CPython's hash of an int.
 pub fn hash_int(i: Int) -> i64 {
     let (neg, m) = match i {
@@ -469,6 +484,19 @@ mod tests {
         let neg: BigInt = -(BigInt::from(1) << 61usize);
         assert_eq!(hash_int(Int::Big(&neg)), -2);
         assert_eq!(hash_int(Int::Small(HASH_MODULUS as i64)), 0);
+        for i in [
+            0,
+            5,
+            -1,
+            -2,
+            -5,
+            HASH_MODULUS as i64,
+            -(HASH_MODULUS as i64),
+            i64::MIN,
+            i64::MAX,
+        ] {
+            assert_eq!(hash_small_int(i), hash_int(Int::Small(i)), "{i}");
+        }
     }
 
     #[test]

@@ -89,25 +89,65 @@ impl SetObject {
         unsafe { &*self.header.ty.get() }
     }
 
+    /// Finds `key` (hash `h`): where it is, or where it would go.
+    #[inline]
     fn find(&self, key: Value, h: i64) -> PyResult<Found> {
+        // The common cases, decided without calling anything: an unused
+        // slot, different hashes, the same object, distinct small ints.
+        // Anything else starts over in `find_comparing`.
+        let mut probe = self.read(|t| t.probe(h));
+        let mut free = None;
+        loop {
+            let i = probe.next_index();
+            let Slot { hash: sh, key: sk } = self.read(|t| t.slot(i));
+            if sk == UNUSED {
+                return Ok(Found::Missing(free.unwrap_or(i)));
+            }
+            if sh != h {
+                // A dummy's hash is -1, which no key's hash is.
+                if sk == DUMMY {
+                    free.get_or_insert(i);
+                }
+                continue;
+            }
+            if sk == key {
+                return Ok(Found::At(i));
+            }
+            if !(sk.is_small_int() && key.is_small_int()) {
+                return self.find_comparing(key, h);
+            }
+        }
+    }
+
+    /// `find` for lookups that compare keys with `==`, which may run
+    /// Python code that changes the set.
+    #[cold]
+    #[inline(never)]
+    fn find_comparing(&self, key: Value, h: i64) -> PyResult<Found> {
         'restart: loop {
-            let version = self.read(|t| t.version);
+            let (version, mut probe) = self.read(|t| (t.version, t.probe(h)));
             let mut free = None;
-            let probe = self.read(|t| t.probe(h));
-            for i in probe {
-                let Slot { hash: sh, key: sk } = self.read(|t| t.slots[i]);
+            loop {
+                let i = probe.next_index();
+                // The probe stays within the table, which only a comparison
+                // below can replace (and then the lookup restarts).
+                let Slot { hash: sh, key: sk } = self.read(|t| t.slot(i));
                 if sk == UNUSED {
                     return Ok(Found::Missing(free.unwrap_or(i)));
                 }
-                if sk == DUMMY {
-                    free.get_or_insert(i);
-                    continue;
-                }
                 if sh != h {
+                    // A dummy's hash is -1, which no key's hash is.
+                    if sk == DUMMY {
+                        free.get_or_insert(i);
+                    }
                     continue;
                 }
                 if sk == key {
                     return Ok(Found::At(i));
+                }
+                // Distinct small ints are never equal.
+                if sk.is_small_int() && key.is_small_int() {
+                    continue;
                 }
                 if let (Some(a), Some(b)) = (downcast::<StrObject>(sk), downcast::<StrObject>(key))
                 {

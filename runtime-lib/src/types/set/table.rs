@@ -88,10 +88,10 @@ impl Probe {
     }
 }
 
-impl Iterator for Probe {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
+impl Probe {
+    /// The next slot to look at (the sequence never ends).
+    #[inline]
+    pub fn next_index(&mut self) -> usize {
         if self.offset > self.probes {
             self.perturb >>= PERTURB_SHIFT;
             self.start = (self
@@ -109,13 +109,31 @@ impl Iterator for Probe {
         }
         let i = self.start + self.offset;
         self.offset += 1;
-        Some(i)
+        i
+    }
+}
+
+impl Iterator for Probe {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        Some(self.next_index())
     }
 }
 
 impl SetTable {
     pub fn mask(&self) -> usize {
         self.slots.len() - 1
+    }
+
+    /// The slot at `i`, which a probe of this table produced.
+    #[inline]
+    pub fn slot(&self, i: usize) -> Slot {
+        debug_assert!(i < self.slots.len());
+        // SAFETY: probes yield indexes masked to the table's size (a power
+        // of two), or a start below `mask - LINEAR_PROBES` plus at most
+        // `LINEAR_PROBES`.
+        unsafe { *self.slots.get_unchecked(i) }
     }
 
     pub fn probe(&self, hash: i64) -> Probe {
