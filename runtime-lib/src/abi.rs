@@ -321,6 +321,9 @@ abi! {
     fn krait_iter(v: Value) -> Value = ops::iter::iter;
     /// `next(it)`; NULL when exhausted.
     fn krait_for_iter(it: Value) -> Value = n::for_iter;
+    /// `FOR_ITER` then `UNPACK_SEQUENCE count`: the next item's `count`
+    /// items into `out` and True, or NULL when exhausted.
+    fn krait_for_iter_unpack(it: Value, out: *mut Value, count: u32) -> Value = n::for_iter_unpack;
     /// `GET_YIELD_FROM_ITER`.
     fn krait_get_yield_from_iter(v: Value, in_coroutine: u32) -> Value = n::get_yield_from_iter;
     /// `GET_AITER`.

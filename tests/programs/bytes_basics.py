@@ -93,3 +93,21 @@ class Packet:
 
 
 print(bytes(Packet()), bytes(Packet()).decode('latin-1'))
+b = bytearray(5)
+b[0] = 255; b[-1] = 7; b[2] = True
+print(b, b[0], b[-1], b[4])
+for bad in (256, -1):
+    try:
+        b[1] = bad
+    except ValueError as e:
+        print("VE", e)
+for i in (5, -6):
+    try:
+        b[i] = 1
+    except IndexError as e:
+        print("IE", e)
+    try:
+        print(b[i])
+    except IndexError as e:
+        print("IE", e)
+print(bytes(b)[-2], b"abc"[1])

@@ -711,6 +711,31 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                 let v = self.pop_v()?;
                 self.push_call("krait_iter", &[v.into()], at, pre)?;
             }
+            I::ForIter { target } if self.fused_unpacks.contains(&at) => {
+                let Some(I::UnpackSequence { count }) = self.code.instructions.get(at + 1) else {
+                    return Err(CodegenError(
+                        "fused unpack without UNPACK_SEQUENCE".to_owned(),
+                    ));
+                };
+                let n = count.index();
+                let it = self.peek(1)?.v;
+                let r = self.call_value(
+                    "krait_for_iter_unpack",
+                    &[it.into(), self.buf.into(), self.u32(n as u32).into()],
+                )?;
+                self.check_value(r, at, pre)?;
+                let done = self.is_null(r)?;
+                let mut exhausted = self.stack.clone();
+                exhausted.pop();
+                let mut next = self.stack.clone();
+                for item in self.read_buf(n)?.into_iter().rev() {
+                    next.push(Slot {
+                        v: item,
+                        known: Known::Nothing,
+                    });
+                }
+                self.branch(done, target.index(), &exhausted, at + 2, &next)?;
+            }
             I::ForIter { target } => {
                 let it = self.peek(1)?.v;
                 let r = self.call_value("krait_for_iter", &[it.into()])?;

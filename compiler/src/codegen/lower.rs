@@ -293,6 +293,33 @@ pub struct Lower<'a, 'cx, 'ctx> {
     prologue: Option<BasicBlock<'ctx>>,
     /// Inline range loops by the index of their `FOR_ITER`.
     pub ranges: HashMap<usize, super::range_loop::RangeSite<'ctx>>,
+    /// `FOR_ITER`s lowered together with the `UNPACK_SEQUENCE` after them
+    /// (see [`fused_unpacks`]).
+    pub fused_unpacks: std::collections::HashSet<usize>,
+}
+
+/// The `FOR_ITER`s followed by an `UNPACK_SEQUENCE` that nothing else
+/// jumps to (`for a, b in ...`): they are lowered as one runtime call that
+/// unpacks the next item, so `enumerate`, `zip` and `dict.items()` loops
+/// make no tuple per step.
+fn fused_unpacks(code: &CodeObject) -> std::collections::HashSet<usize> {
+    let ins = &code.instructions;
+    let mut targeted = vec![false; ins.len() + 1];
+    for instr in ins {
+        if let Some(t) = instr.target() {
+            targeted[t.index()] = true;
+        }
+    }
+    for e in &code.exception_table {
+        targeted[e.handler.index()] = true;
+    }
+    (0..ins.len().saturating_sub(1))
+        .filter(|&i| {
+            matches!(ins[i], Instruction::ForIter { .. })
+                && matches!(ins[i + 1], Instruction::UnpackSequence { .. })
+                && !targeted[i + 1]
+        })
+        .collect()
 }
 
 impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
@@ -420,6 +447,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             resumes: Vec::new(),
             prologue: None,
             ranges: HashMap::new(),
+            fused_unpacks: fused_unpacks(code),
         })
     }
 
@@ -497,7 +525,10 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                     instr,
                     Instruction::YieldValue | Instruction::ReturnGenerator
                 );
-            if ends_block && i + 1 < n {
+            if self.fused_unpacks.contains(&i) {
+                // The fused `UNPACK_SEQUENCE` is not lowered on its own.
+                leaders[i + 2] = true;
+            } else if ends_block && i + 1 < n {
                 leaders[i + 1] = true;
             }
         }

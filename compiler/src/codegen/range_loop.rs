@@ -35,6 +35,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             && self.mode != super::lower::Mode::Generator
             && matches!(ins.get(at + 1), Some(Instruction::GetIter))
             && matches!(ins.get(at + 2), Some(Instruction::ForIter { .. }))
+            && !self.fused_unpacks.contains(&(at + 2))
     }
 
     /// The `CALL` of `range` at `at`: returns the call's result (the

@@ -68,9 +68,9 @@ pub fn build_string(items: *const Value, count: usize) -> PyResult {
 }
 
 pub fn unpack_sequence(v: Value, out: *mut Value, count: u32) -> PyResult<()> {
-    let items = ops::iter::unpack_sequence(v, count as usize)?;
-    write_out(out, &items);
-    Ok(())
+    // SAFETY: generated code passes a buffer of at least `count` values.
+    let out = unsafe { std::slice::from_raw_parts_mut(out, count as usize) };
+    ops::iter::unpack_sequence_into(v, out)
 }
 
 pub fn unpack_ex(v: Value, out: *mut Value, before: u32, after: u32) -> PyResult<()> {
@@ -296,6 +296,13 @@ pub fn format_value(v: Value, spec: Value, conversion: u32) -> PyResult {
 
 pub fn for_iter(it: Value) -> PyResult {
     Ok(ops::iter::next(it)?.unwrap_or(Value::NULL))
+}
+
+pub fn for_iter_unpack(it: Value, out: *mut Value, count: u32) -> PyResult {
+    // SAFETY: generated code passes a buffer of at least `count` values.
+    let out = unsafe { std::slice::from_raw_parts_mut(out, count as usize) };
+    let more = ops::iter::next_unpacked(it, out)?;
+    Ok(if more { Value::TRUE } else { Value::NULL })
 }
 
 pub fn get_yield_from_iter(v: Value, in_coroutine: u32) -> PyResult {

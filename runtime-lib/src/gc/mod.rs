@@ -78,6 +78,17 @@ struct Gc {
 
 thread_local! {
     static GC: Cell<*mut Gc> = const { Cell::new(std::ptr::null_mut()) };
+    /// References a trace function skipped because they hold no object
+    /// (see [`count_untraced`]), during the current marking.
+    static UNTRACED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// For trace functions over long arrays of values: `n` references were
+/// not passed to the visitor because they are not heap pointers (ints,
+/// bools, floats held in place). They still count toward the live-memory
+/// estimate that sets the next threshold, as if they had been visited.
+pub fn count_untraced(n: usize) {
+    UNTRACED.with(|u| u.set(u.get() + n));
 }
 
 fn stress_setting() -> usize {
@@ -200,8 +211,9 @@ fn collect_now() -> usize {
     for source in &g.sources {
         source(&mut |v| marker.mark_value(v));
     }
+    UNTRACED.with(|u| u.set(0));
     marker.drain();
-    let edges = marker.edges;
+    let edges = marker.edges + UNTRACED.with(|u| u.replace(0));
     let cleared = clear_dead_weak_refs(g);
     let swept = g.space.sweep();
     crate::typeobj::lookup_cache::invalidate();

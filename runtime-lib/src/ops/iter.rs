@@ -78,12 +78,59 @@ fn iter_for_unpack(v: Value) -> PyResult {
 /// `a, b, c = v`: exactly `n` items (for the caller to store at once,
 /// before it runs any Python code).
 pub fn unpack_sequence(v: Value, n: usize) -> PyResult<Vec<Value>> {
+    let mut out = vec![Value::NULL; n];
+    unpack_sequence_into(v, &mut out)?;
+    Ok(out)
+}
+
+/// `FOR_ITER` and then `UNPACK_SEQUENCE out.len()`: the iterator's next
+/// item unpacked into `out`, or false when it is exhausted. The items of
+/// `enumerate`, `zip` and `dict.items()` iterators are handed over
+/// without the tuple they would otherwise make for each step.
+pub fn next_unpacked(it: Value, out: &mut [Value]) -> PyResult<bool> {
+    let ty = type_of(it);
+    let t = types();
+    if let Ok(pair) = <&mut [Value; 2]>::try_from(&mut *out) {
+        if std::ptr::eq(ty, t.enumerate) {
+            return crate::types::iterators::enumerate_next_into(it, pair);
+        }
+        if std::ptr::eq(ty, t.dict_itemiterator) {
+            if let Some(r) = crate::types::dict::iter::items_next_into(it, pair) {
+                return r;
+            }
+        }
+    }
+    if std::ptr::eq(ty, t.zip) {
+        if let Some(r) = crate::types::iterators::zip_next_into(it, out) {
+            return r;
+        }
+    }
+    match next(it)? {
+        Some(item) => {
+            unpack_sequence_into(item, out)?;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// `unpack_sequence` into `out` (`out.len()` items): a tuple or list of
+/// the right length is copied without an intermediate allocation.
+pub fn unpack_sequence_into(v: Value, out: &mut [Value]) -> PyResult<()> {
+    let n = out.len();
+    if let Some(t) = TupleObject::cast(v) {
+        if t.len() == n {
+            out.copy_from_slice(t.items());
+            return Ok(());
+        }
+    }
     let exact = TupleObject::cast(v)
         .map(|t| t.items().to_vec())
         .or_else(|| ListObject::cast(v).map(|l| l.to_vec()));
     if let Some(items) = exact {
         if items.len() == n {
-            return Ok(items);
+            out.copy_from_slice(&items);
+            return Ok(());
         }
         if items.len() < n {
             return Err(value_error(format!(
@@ -96,14 +143,14 @@ pub fn unpack_sequence(v: Value, n: usize) -> PyResult<Vec<Value>> {
         )));
     }
     let it = iter_for_unpack(v)?;
-    let mut out = RootedVec::with_capacity(n);
-    while out.len() < n {
+    let mut got = RootedVec::with_capacity(n);
+    while got.len() < n {
         match next(it)? {
-            Some(x) => out.push(x),
+            Some(x) => got.push(x),
             None => {
                 return Err(value_error(format!(
                     "not enough values to unpack (expected {n}, got {})",
-                    out.len()
+                    got.len()
                 )))
             }
         }
@@ -113,7 +160,8 @@ pub fn unpack_sequence(v: Value, n: usize) -> PyResult<Vec<Value>> {
             "too many values to unpack (expected {n})"
         )));
     }
-    Ok(out.into_vec())
+    out.copy_from_slice(&got);
+    Ok(())
 }
 
 /// `a, *b, c = v`: `before` items, a list of the middle, `after` items

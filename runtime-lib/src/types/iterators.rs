@@ -255,13 +255,21 @@ fn reversed_next(v: Value) -> PyResult<Option<Value>> {
 }
 
 fn enumerate_next(v: Value) -> PyResult<Option<Value>> {
+    let mut pair = [Value::NULL; 2];
+    Ok(enumerate_next_into(v, &mut pair)?.then(|| new_tuple(&pair)))
+}
+
+/// An enumerate iterator's next `(count, item)` written to `out` instead
+/// of a new tuple (for `for i, x in enumerate(...)`); false when exhausted.
+pub fn enumerate_next_into(v: Value, out: &mut [Value; 2]) -> PyResult<bool> {
     let it = this(v)?;
     let Some(x) = next(it.source.get())? else {
-        return Ok(None);
+        return Ok(false);
     };
     let n = it.aux.get();
     it.aux.set(crate::ops::arith::add(n, Value::small_int(1))?);
-    Ok(Some(new_tuple(&[n, x])))
+    *out = [n, x];
+    Ok(true)
 }
 
 /// The next item of each of `iters`, passed to `f`; or the index of the
@@ -290,16 +298,35 @@ fn next_of_each<R>(
 }
 
 fn zip_next(v: Value) -> PyResult<Option<Value>> {
-    let it = this(v)?;
+    zip_step(this(v)?, |items| Ok(new_tuple(items)))
+}
+
+/// A zip iterator's next items written to `out` instead of a new tuple,
+/// when it zips `out.len()` iterables (else None): for `for a, b in zip(...)`.
+pub fn zip_next_into(v: Value, out: &mut [Value]) -> Option<PyResult<bool>> {
+    let it = this(v).ok()?;
+    if it.iters.len() != out.len() {
+        return None;
+    }
+    Some(
+        zip_step(it, |items| {
+            out.copy_from_slice(items);
+            Ok(())
+        })
+        .map(|r| r.is_some()),
+    )
+}
+
+fn zip_step<R>(it: &IterObject, f: impl FnOnce(&[Value]) -> PyResult<R>) -> PyResult<Option<R>> {
     if it.iters.is_empty() || it.source.get().is_null() {
         return Ok(None);
     }
-    match next_of_each(&it.iters, |items| Ok(new_tuple(items)))? {
-        Ok(t) => Ok(Some(t)),
+    match next_of_each(&it.iters, f)? {
+        Ok(r) => Ok(Some(r)),
         Err(k) => {
             it.source.set(Value::NULL);
             if it.step == 1 {
-                return zip_strict_error(it, k);
+                zip_strict_error(it, k)?;
             }
             Ok(None)
         }

@@ -289,6 +289,14 @@ fn bytes_contains(v: Value, item: Value) -> PyResult<bool> {
 
 fn bytes_getitem(v: Value, key: Value) -> PyResult {
     let b = this(v)?;
+    if let Some(i) = key.as_small_int() {
+        let data = b.data.borrow();
+        let len = data.len() as i64;
+        let j = if i < 0 { i + len } else { i };
+        if (0..len).contains(&j) {
+            return Ok(Value::small_int(data[j as usize] as i64));
+        }
+    }
     if let Some(sl) = SliceObject::cast(key) {
         // The slice's `__index__` methods run before the buffer is read
         // (and may resize a bytearray: what is gone is not read).

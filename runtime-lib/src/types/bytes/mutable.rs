@@ -47,6 +47,16 @@ fn bytes_of(value: Value) -> PyResult<Vec<u8>> {
 
 pub fn bytearray_setitem(v: Value, key: Value, value: Value) -> PyResult<()> {
     let b = this(v)?;
+    // `b[i] = x` with small ints in range: no conversions to run.
+    if let (Some(i), Some(x)) = (key.as_small_int(), value.as_small_int()) {
+        let mut d = b.data.borrow_mut();
+        let len = d.len() as i64;
+        let j = if i < 0 { i + len } else { i };
+        if let (true, Ok(x)) = ((0..len).contains(&j), u8::try_from(x)) {
+            d[j as usize] = x;
+            return Ok(());
+        }
+    }
     if let Some(sl) = SliceObject::cast(key) {
         let new = if value.is_null() {
             Vec::new()

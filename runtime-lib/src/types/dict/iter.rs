@@ -54,6 +54,21 @@ fn dict_iter_next(v: Value) -> PyResult<Option<Value>> {
     let Some(it) = downcast::<DictIterObject>(v) else {
         return Ok(None);
     };
+    Ok(next_entry(it)?.map(|(k, x)| match it.kind {
+        DictIterKind::Keys => k,
+        DictIterKind::Values => x,
+        DictIterKind::Items => new_tuple(&[k, x]),
+    }))
+}
+
+/// An items iterator's next `(key, value)` written to `out` instead of a
+/// new tuple (for `for k, v in d.items()`); None if `v` is another iterator.
+pub fn items_next_into(v: Value, out: &mut [Value; 2]) -> Option<PyResult<bool>> {
+    let it = downcast::<DictIterObject>(v).filter(|it| it.kind == DictIterKind::Items)?;
+    Some(next_entry(it).map(|entry| entry.map(|(k, x)| *out = [k, x]).is_some()))
+}
+
+fn next_entry(it: &DictIterObject) -> PyResult<Option<(Value, Value)>> {
     if it.dict.is_null() {
         return Ok(None);
     }
@@ -67,11 +82,7 @@ fn dict_iter_next(v: Value) -> PyResult<Option<Value>> {
     match d.next_entry(it.pos.get()) {
         Some((next, k, x)) => {
             it.pos.set(next);
-            Ok(Some(match it.kind {
-                DictIterKind::Keys => k,
-                DictIterKind::Values => x,
-                DictIterKind::Items => new_tuple(&[k, x]),
-            }))
+            Ok(Some((k, x)))
         }
         None => Ok(None),
     }
