@@ -140,6 +140,28 @@ pub fn enter_recursive_call_for(suffix: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// Runs a comparison of containers one level deeper, with CPython's
+/// limit and message (`maximum recursion depth exceeded in comparison`):
+/// comparing nested tuples, lists or dicts recurses once per level.
+#[inline]
+pub fn in_comparison(compare: impl FnOnce() -> PyResult) -> PyResult {
+    if global() {
+        // A native program's counters, read once (sorting by tuple keys
+        // comes here for every comparison).
+        let depth = KRAIT_RECURSION.depth.load(Relaxed);
+        if depth < KRAIT_RECURSION.limit.load(Relaxed) {
+            KRAIT_RECURSION.depth.store(depth + 1, Relaxed);
+            let r = compare();
+            KRAIT_RECURSION.depth.store(depth, Relaxed);
+            return r;
+        }
+    }
+    enter_recursive_call_for(" in comparison")?;
+    let r = compare();
+    leave_recursive_call();
+    r
+}
+
 /// Leaves the level entered by the matching successful [`enter_recursive_call`].
 pub fn leave_recursive_call() {
     set_depth(depth().saturating_sub(1));

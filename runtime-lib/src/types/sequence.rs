@@ -2,12 +2,17 @@
 //! lexicographic rich comparison, index normalisation, and `repr` of a
 //! run of items with the recursion guard.
 //!
-//! Items are read through accessor closures, not borrowed slices, because
-//! comparing two items can run Python code that mutates a list.
+//! A list's items are read through accessor closures, not borrowed
+//! slices, because comparing two items can run Python code that mutates
+//! the list; tuples compare their item slices directly.
 
 use crate::error::PyResult;
+use crate::object::downcast;
 use crate::ops::compare::{rich_compare, rich_compare_bool};
 use crate::ops::CompareOp;
+use crate::runtime::recursion::in_comparison;
+use crate::types::string::{str_eq, StrObject};
+use crate::types::tuple::TupleObject;
 use crate::Value;
 
 /// Compares two sequences item by item, as `tuple`/`list` do.
@@ -33,6 +38,54 @@ pub fn compare_sequences(
         i += 1;
     }
     Ok(Value::from_bool(op.holds(len_a().cmp(&len_b()))))
+}
+
+/// Compares two item slices as tuples do (the first unequal pair decides,
+/// then the lengths). For tuples, whose items cannot change while
+/// comparisons run Python code. Small ints and strs are compared here
+/// without dispatch: sorting by tuple keys spends its time in this loop.
+pub fn compare_slices(x: &[Value], y: &[Value], op: CompareOp) -> PyResult {
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.len() != y.len() {
+        return Ok(Value::from_bool(op == CompareOp::Ne));
+    }
+    for (&a, &b) in x.iter().zip(y) {
+        if a == b || items_equal(a, b)? {
+            continue;
+        }
+        return match op {
+            CompareOp::Eq => Ok(Value::FALSE),
+            CompareOp::Ne => Ok(Value::TRUE),
+            _ => compare_items(a, b, op),
+        };
+    }
+    Ok(Value::from_bool(op.holds(x.len().cmp(&y.len()))))
+}
+
+/// `a == b` for two different words.
+fn items_equal(a: Value, b: Value) -> PyResult<bool> {
+    if a.is_small_int() && b.is_small_int() {
+        return Ok(false);
+    }
+    if let (Some(x), Some(y)) = (downcast::<StrObject>(a), downcast::<StrObject>(b)) {
+        return Ok(str_eq(x, y));
+    }
+    if let (Some(x), Some(y)) = (downcast::<TupleObject>(a), downcast::<TupleObject>(b)) {
+        return Ok(
+            in_comparison(|| compare_slices(x.items(), y.items(), CompareOp::Eq))? == Value::TRUE,
+        );
+    }
+    rich_compare_bool(a, b, CompareOp::Eq)
+}
+
+/// `a <op> b` for an ordering `op`.
+fn compare_items(a: Value, b: Value, op: CompareOp) -> PyResult {
+    if let (Some(x), Some(y)) = (downcast::<StrObject>(a), downcast::<StrObject>(b)) {
+        return Ok(Value::from_bool(op.holds(x.as_str().cmp(y.as_str()))));
+    }
+    if let (Some(x), Some(y)) = (downcast::<TupleObject>(a), downcast::<TupleObject>(b)) {
+        return in_comparison(|| compare_slices(x.items(), y.items(), op));
+    }
+    rich_compare(a, b, op)
 }
 
 /// A subscript's index (`__index__` of `key`), or None if `key` is not an

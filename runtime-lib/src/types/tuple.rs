@@ -17,7 +17,7 @@ use crate::typeobj::{flags, SlotDefs, TypeObject};
 use crate::types::builtin_func::MethodDef;
 use crate::types::int::{int_from_usize, repeat_count};
 use crate::types::registry::types;
-use crate::types::sequence::{compare_sequences, normalize_index, repr_items};
+use crate::types::sequence::{compare_slices, normalize_index, repr_items};
 use crate::types::string::new_string;
 use crate::Value;
 
@@ -122,7 +122,7 @@ fn tuple_compare(a: Value, b: Value, op: CompareOp) -> PyResult {
     let (Some(x), Some(y)) = (TupleObject::cast(a), TupleObject::cast(b)) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    compare_sequences(&|i| x.get(i), &|i| y.get(i), &|| x.len, &|| y.len, op)
+    crate::runtime::recursion::in_comparison(|| compare_slices(x.items(), y.items(), op))
 }
 
 fn tuple_len(v: Value) -> PyResult<usize> {

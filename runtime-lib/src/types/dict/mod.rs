@@ -374,6 +374,10 @@ fn dict_compare(a: Value, b: Value, op: CompareOp) -> PyResult {
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
+    crate::runtime::recursion::in_comparison(|| dicts_compare_equal(x, y, op))
+}
+
+fn dicts_compare_equal(x: &DictObject, y: &DictObject, op: CompareOp) -> PyResult {
     let mut equal = x.len() == y.len();
     if equal {
         for kv in x.items_rooted().chunks_exact(2) {

@@ -103,7 +103,9 @@ fn list_compare(a: Value, b: Value, op: CompareOp) -> PyResult {
     let (Some(x), Some(y)) = (ListObject::cast(a), ListObject::cast(b)) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    compare_sequences(&|i| x.get(i), &|i| y.get(i), &|| x.len(), &|| y.len(), op)
+    crate::runtime::recursion::in_comparison(|| {
+        compare_sequences(&|i| x.get(i), &|i| y.get(i), &|| x.len(), &|| y.len(), op)
+    })
 }
 
 fn list_len(v: Value) -> PyResult<usize> {

@@ -8,10 +8,15 @@
 
 use crate::error::{value_error, PyResult};
 use crate::gc::RootedVec;
+use crate::object::downcast;
 use crate::ops::call::call;
 use crate::ops::compare::rich_compare_bool;
+use crate::ops::object::is_true;
 use crate::ops::CompareOp;
 use crate::types::list::ListObject;
+use crate::types::sequence::compare_slices;
+use crate::types::string::StrObject;
+use crate::types::tuple::TupleObject;
 use crate::Value;
 
 /// Sorts `list` in place.
@@ -43,7 +48,7 @@ pub fn sort_values(items: &mut Vec<Value>, key: Value, reverse: bool) -> PyResul
         &computed_keys
     };
     let mut order: Vec<usize> = (0..items.len()).collect();
-    merge_sort(&mut order, keys)?;
+    merge_sort(&mut order, keys, key_order(keys))?;
     let sorted: Vec<Value> = order.iter().map(|&i| items[i]).collect();
     *items = sorted;
     if reverse {
@@ -61,17 +66,52 @@ fn key_values(items: &[Value], key: Value) -> PyResult<RootedVec> {
     Ok(keys)
 }
 
-fn lt(keys: &[Value], a: usize, b: usize) -> PyResult<bool> {
-    rich_compare_bool(keys[a], keys[b], CompareOp::Lt)
+/// How the keys compare. As CPython's sort does, the keys' types are
+/// checked once: when all are small ints, strs or tuples (exact types),
+/// `<` needs no dispatch through the type's slots per comparison.
+#[derive(Clone, Copy)]
+enum KeyOrder {
+    SmallInts,
+    Strs,
+    Tuples,
+    Any,
 }
 
-fn merge_sort(order: &mut [usize], keys: &[Value]) -> PyResult<()> {
+fn key_order(keys: &[Value]) -> KeyOrder {
+    if keys.iter().all(|k| k.is_small_int()) {
+        KeyOrder::SmallInts
+    } else if keys.iter().all(|&k| downcast::<StrObject>(k).is_some()) {
+        KeyOrder::Strs
+    } else if keys.iter().all(|&k| downcast::<TupleObject>(k).is_some()) {
+        KeyOrder::Tuples
+    } else {
+        KeyOrder::Any
+    }
+}
+
+fn lt(keys: &[Value], order: KeyOrder, a: usize, b: usize) -> PyResult<bool> {
+    let (x, y) = (keys[a], keys[b]);
+    match order {
+        KeyOrder::SmallInts => Ok(x.as_small_int() < y.as_small_int()),
+        KeyOrder::Strs => match (downcast::<StrObject>(x), downcast::<StrObject>(y)) {
+            (Some(x), Some(y)) => Ok(x.as_str() < y.as_str()),
+            _ => rich_compare_bool(x, y, CompareOp::Lt),
+        },
+        KeyOrder::Tuples => match (downcast::<TupleObject>(x), downcast::<TupleObject>(y)) {
+            (Some(x), Some(y)) => is_true(compare_slices(x.items(), y.items(), CompareOp::Lt)?),
+            _ => rich_compare_bool(x, y, CompareOp::Lt),
+        },
+        KeyOrder::Any => rich_compare_bool(x, y, CompareOp::Lt),
+    }
+}
+
+fn merge_sort(order: &mut [usize], keys: &[Value], kind: KeyOrder) -> PyResult<()> {
     let n = order.len();
     if n <= 16 {
         // Binary-free insertion sort: stable, few comparisons for small runs.
         for i in 1..n {
             let mut j = i;
-            while j > 0 && lt(keys, order[j], order[j - 1])? {
+            while j > 0 && lt(keys, kind, order[j], order[j - 1])? {
                 order.swap(j, j - 1);
                 j -= 1;
             }
@@ -79,13 +119,13 @@ fn merge_sort(order: &mut [usize], keys: &[Value]) -> PyResult<()> {
         return Ok(());
     }
     let mid = n / 2;
-    merge_sort(&mut order[..mid], keys)?;
-    merge_sort(&mut order[mid..], keys)?;
+    merge_sort(&mut order[..mid], keys, kind)?;
+    merge_sort(&mut order[mid..], keys, kind)?;
     let (left, right) = (order[..mid].to_vec(), order[mid..].to_vec());
     let (mut i, mut j, mut k) = (0, 0, 0);
     while i < left.len() && j < right.len() {
         // Take from the right only when strictly smaller: stability.
-        if lt(keys, right[j], left[i])? {
+        if lt(keys, kind, right[j], left[i])? {
             order[k] = right[j];
             j += 1;
         } else {
