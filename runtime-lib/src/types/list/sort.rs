@@ -47,9 +47,13 @@ pub fn sort_values(items: &mut Vec<Value>, key: Value, reverse: bool) -> PyResul
         computed_keys = key_values(items, key)?;
         &computed_keys
     };
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    merge_sort(&mut order, keys, key_order(keys))?;
-    let sorted: Vec<Value> = order.iter().map(|&i| items[i]).collect();
+    // The keys travel with their items' positions, so merging reads keys
+    // in sequence rather than through an index array. `keys` stays
+    // rooted (it is `items` or `computed_keys`) while these copies sort.
+    let mut pairs: Vec<Entry> = keys.iter().copied().zip(0..).collect();
+    let mut scratch = Vec::with_capacity(pairs.len() / 2);
+    merge_sort(&mut pairs, &mut scratch, key_order(keys))?;
+    let sorted: Vec<Value> = pairs.iter().map(|&(_, i)| items[i]).collect();
     *items = sorted;
     if reverse {
         items.reverse();
@@ -89,8 +93,7 @@ fn key_order(keys: &[Value]) -> KeyOrder {
     }
 }
 
-fn lt(keys: &[Value], order: KeyOrder, a: usize, b: usize) -> PyResult<bool> {
-    let (x, y) = (keys[a], keys[b]);
+fn lt(x: Value, y: Value, order: KeyOrder) -> PyResult<bool> {
     match order {
         KeyOrder::SmallInts => Ok(x.as_small_int() < y.as_small_int()),
         KeyOrder::Strs => match (downcast::<StrObject>(x), downcast::<StrObject>(y)) {
@@ -105,41 +108,48 @@ fn lt(keys: &[Value], order: KeyOrder, a: usize, b: usize) -> PyResult<bool> {
     }
 }
 
-fn merge_sort(order: &mut [usize], keys: &[Value], kind: KeyOrder) -> PyResult<()> {
-    let n = order.len();
+/// A key and the position of its item.
+type Entry = (Value, usize);
+
+/// A stable merge sort of `v` by key (`scratch` holds the left run
+/// while merging). Runs already in order are not merged, so sorted input
+/// takes one comparison per run boundary.
+fn merge_sort(v: &mut [Entry], scratch: &mut Vec<Entry>, kind: KeyOrder) -> PyResult<()> {
+    let n = v.len();
     if n <= 16 {
-        // Binary-free insertion sort: stable, few comparisons for small runs.
+        // Insertion sort: stable, few comparisons for small runs.
         for i in 1..n {
             let mut j = i;
-            while j > 0 && lt(keys, kind, order[j], order[j - 1])? {
-                order.swap(j, j - 1);
+            while j > 0 && lt(v[j].0, v[j - 1].0, kind)? {
+                v.swap(j, j - 1);
                 j -= 1;
             }
         }
         return Ok(());
     }
     let mid = n / 2;
-    merge_sort(&mut order[..mid], keys, kind)?;
-    merge_sort(&mut order[mid..], keys, kind)?;
-    let (left, right) = (order[..mid].to_vec(), order[mid..].to_vec());
-    let (mut i, mut j, mut k) = (0, 0, 0);
-    while i < left.len() && j < right.len() {
+    merge_sort(&mut v[..mid], scratch, kind)?;
+    merge_sort(&mut v[mid..], scratch, kind)?;
+    if !lt(v[mid].0, v[mid - 1].0, kind)? {
+        return Ok(());
+    }
+    scratch.clear();
+    scratch.extend_from_slice(&v[..mid]);
+    // Writing at `k` never passes the unread right run at `j` (k <= j).
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < scratch.len() && j < n {
         // Take from the right only when strictly smaller: stability.
-        if lt(keys, kind, right[j], left[i])? {
-            order[k] = right[j];
+        if lt(v[j].0, scratch[i].0, kind)? {
+            v[k] = v[j];
             j += 1;
         } else {
-            order[k] = left[i];
+            v[k] = scratch[i];
             i += 1;
         }
         k += 1;
     }
-    for &x in &left[i..] {
-        order[k] = x;
-        k += 1;
-    }
-    for &x in &right[j..] {
-        order[k] = x;
+    for &x in &scratch[i..] {
+        v[k] = x;
         k += 1;
     }
     Ok(())
