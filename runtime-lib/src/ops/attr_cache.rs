@@ -25,9 +25,10 @@ use crate::types::instance::attrs_of;
 use crate::types::shape::Shape;
 use crate::Value;
 
-/// One site's cache (zeroed: empty).
+/// One (type, shape) a site has seen (zeroed: empty).
 #[repr(C)]
-pub struct AttrCache {
+#[derive(Clone, Copy)]
+pub struct CacheEntry {
     ty: usize,
     /// The instance's shape (0 for objects without attributes).
     shape: usize,
@@ -37,6 +38,17 @@ pub struct AttrCache {
     /// Stores that add the attribute: the shape the instance moves to (the
     /// slot is then the next one); 0 otherwise.
     adds: u64,
+}
+
+/// How many (type, shape) pairs a site remembers: methods of a base class
+/// see instances of each subclass (richards' tasks), which a single entry
+/// would keep evicting.
+const ENTRIES: usize = 4;
+
+/// One site's cache (zeroed: empty), most recently filled entry first.
+#[repr(C)]
+pub struct AttrCache {
+    entries: [CacheEntry; ENTRIES],
 }
 
 /// The cache's size in words (what generated code allocates per site).
@@ -61,21 +73,40 @@ fn is_generic_set(ty: &TypeObject) -> bool {
 }
 
 impl AttrCache {
+    /// The entry for `obj`'s type and shape, if the site has one that is
+    /// still valid.
     #[inline]
-    fn hit(&self, obj: Value) -> bool {
-        self.ty == type_of(obj) as *const TypeObject as usize
-            && self.epoch == lookup_cache::epoch()
-            && self.shape == shape_of(obj)
+    fn hit(&self, obj: Value) -> Option<&CacheEntry> {
+        let ty = type_of(obj) as *const TypeObject as usize;
+        let first = &self.entries[0];
+        if first.ty == 0 {
+            return None;
+        }
+        let (epoch, shape) = (lookup_cache::epoch(), shape_of(obj));
+        self.entries
+            .iter()
+            .take_while(|e| e.ty != 0)
+            .find(|e| e.ty == ty && e.shape == shape && e.epoch == epoch)
     }
 
-    fn fill(&mut self, obj: Value, payload: u64) {
-        *self = AttrCache {
+    /// Remembers `obj`'s type with `shape` (and `payload`, `adds`) first,
+    /// dropping the oldest entry when all are taken.
+    fn fill(&mut self, obj: Value, shape: usize, payload: u64, adds: u64) {
+        let entry = CacheEntry {
             ty: type_of(obj) as *const TypeObject as usize,
-            shape: shape_of(obj),
+            shape,
             epoch: lookup_cache::epoch(),
             payload,
-            adds: 0,
+            adds,
         };
+        // An entry for the same pair (made stale by the epoch) goes away.
+        let end = self
+            .entries
+            .iter()
+            .position(|e| e.ty == entry.ty && e.shape == entry.shape)
+            .unwrap_or(ENTRIES - 1);
+        self.entries.copy_within(0..end, 1);
+        self.entries[0] = entry;
     }
 }
 
@@ -93,17 +124,19 @@ fn instance_slot(obj: Value, name: Value) -> Option<usize> {
 
 /// `obj.name` through `cache`.
 pub fn getattr_cached(obj: Value, name: Value, cache: &mut AttrCache) -> PyResult {
-    if obj.is_pointer() && cache.hit(obj) {
-        if let Some(v) = attrs_of(obj).and_then(|a| a.values.get(cache.payload as usize)) {
-            if !v.is_null() {
-                return Ok(v);
+    if obj.is_pointer() {
+        if let Some(e) = cache.hit(obj) {
+            if let Some(v) = attrs_of(obj).and_then(|a| a.values.get(e.payload as usize)) {
+                if !v.is_null() {
+                    return Ok(v);
+                }
             }
         }
     }
     let v = attr::getattr(obj, name)?;
     if obj.is_pointer() && is_generic_get(type_of(obj)) {
         if let Some(i) = instance_slot(obj, name) {
-            cache.fill(obj, i as u64);
+            cache.fill(obj, shape_of(obj), i as u64, 0);
         }
     }
     Ok(v)
@@ -116,15 +149,15 @@ pub fn setattr_cached(
     value: Value,
     cache: &mut AttrCache,
 ) -> PyResult<()> {
-    if obj.is_pointer() && cache.hit(obj) {
-        if let Some(attrs) = attrs_of(obj) {
-            if cache.adds != 0 {
-                if attrs.values.len() == cache.payload as usize {
+    if obj.is_pointer() {
+        if let (Some(e), Some(attrs)) = (cache.hit(obj), attrs_of(obj)) {
+            if e.adds != 0 {
+                if attrs.values.len() == e.payload as usize {
                     attrs.values.push(value);
-                    attrs.shape.set(cache.adds as *const Shape);
+                    attrs.shape.set(e.adds as *const Shape);
                     return Ok(());
                 }
-            } else if attrs.values.set(cache.payload as usize, value) {
+            } else if attrs.values.set(e.payload as usize, value) {
                 return Ok(());
             }
         }
@@ -137,11 +170,9 @@ pub fn setattr_cached(
             if after != before && before != 0 {
                 // The store added the attribute: the same store on an
                 // instance of this type and shape makes the same move.
-                cache.fill(obj, i as u64);
-                cache.shape = before;
-                cache.adds = after as u64;
+                cache.fill(obj, before, i as u64, after as u64);
             } else {
-                cache.fill(obj, i as u64);
+                cache.fill(obj, after, i as u64, 0);
             }
         }
     }
@@ -154,10 +185,10 @@ pub fn load_method_cached(
     name: Value,
     cache: &mut AttrCache,
 ) -> PyResult<(Value, Value)> {
-    if cache.hit(obj) {
+    if let Some(e) = cache.hit(obj) {
         // SAFETY: the payload is the bits of a function found on the type,
         // which the type still holds (the epoch is unchanged).
-        return Ok((unsafe { Value::from_bits(cache.payload) }, obj));
+        return Ok((unsafe { Value::from_bits(e.payload) }, obj));
     }
     let (f, self_) = attr::load_method(obj, name)?;
     if !self_.is_null() {
@@ -165,7 +196,7 @@ pub fn load_method_cached(
             || downcast::<MethodDescrObject>(f).is_some_and(|m| m.def.kind == MethodKind::Instance);
         let shadowed = attrs_of(obj).is_some_and(|a| a.may_have(name));
         if plain && !shadowed {
-            cache.fill(obj, f.bits());
+            cache.fill(obj, shape_of(obj), f.bits(), 0);
         }
     }
     Ok((f, self_))
