@@ -13,3 +13,17 @@ acc = ""
 for ch in "abc":
     acc = ch + acc
 print(acc, "abc" < "abd", "B" < "a", "é", len("héllo"))
+
+# Comparisons of exact strs (decided without dispatch) and of a subclass
+# with its own __lt__; ord of one-byte strs, other strs, bytes.
+print("a" < "b", "b" < "a", "a" < "ab", "" < "a", "é" > "z", "Z" < "a", "abc" == "abc", "abc" != "abd", "x" >= "x", "x" <= "w")
+class S(str):
+    def __lt__(self, o):
+        return "subclass"
+print(S("a") < "b", "b" > S("a"))
+print(ord("a"), ord("é"), ord(b"a"), ord(bytearray(b"z")), ord("\x00"))
+for bad in ("", "ab", 5):
+    try:
+        ord(bad)
+    except TypeError as e:
+        print("TE", e)

@@ -117,6 +117,11 @@ pub fn chr(a: &[Value], k: Option<Value>) -> PyResult {
 
 pub fn ord(a: &[Value], k: Option<Value>) -> PyResult {
     let [x] = args::exact::<1>("ord", a, k)?;
+    if let Some(s) = crate::object::downcast::<StrObject>(x) {
+        if let [b] = s.as_str().as_bytes() {
+            return Ok(Value::small_int(*b as i64));
+        }
+    }
     if let Some(b) = crate::types::bytes::bytes_data(x) {
         return crate::types::bytes::ord_of(&b);
     }

@@ -5,8 +5,9 @@
 //! Also `in` (`__contains__`, else iteration).
 
 use crate::error::{type_error, PyResult};
-use crate::object::type_of;
+use crate::object::{downcast, type_of};
 use crate::ops::CompareOp;
+use crate::types::string::StrObject;
 use crate::Value;
 
 /// `a <op> b`.
@@ -19,6 +20,10 @@ pub fn rich_compare(a: Value, b: Value, op: CompareOp) -> PyResult {
             Some(o) => op.holds(o),
             None => op == CompareOp::Ne,
         }));
+    }
+    if let (Some(x), Some(y)) = (downcast::<StrObject>(a), downcast::<StrObject>(b)) {
+        // Two exact strs (`ch < "0"`): their slot's result, without dispatch.
+        return Ok(Value::from_bool(op.holds(x.as_str().cmp(y.as_str()))));
     }
     let (ta, tb) = (type_of(a), type_of(b));
     let mut checked_reverse = false;
