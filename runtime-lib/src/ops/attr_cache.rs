@@ -75,15 +75,22 @@ fn is_generic_set(ty: &TypeObject) -> bool {
 impl AttrCache {
     /// The entry for `obj`'s type and shape, if the site has one that is
     /// still valid.
-    #[inline]
+    #[inline(always)]
     fn hit(&self, obj: Value) -> Option<&CacheEntry> {
         let ty = type_of(obj) as *const TypeObject as usize;
+        let shape = shape_of(obj);
         let first = &self.entries[0];
-        if first.ty == 0 {
-            return None;
+        if first.ty == ty && first.shape == shape && first.epoch == lookup_cache::epoch() {
+            return Some(first);
         }
-        let (epoch, shape) = (lookup_cache::epoch(), shape_of(obj));
-        self.entries
+        self.hit_later(ty, shape)
+    }
+
+    /// `hit` past the first entry.
+    #[inline(never)]
+    fn hit_later(&self, ty: usize, shape: usize) -> Option<&CacheEntry> {
+        let epoch = lookup_cache::epoch();
+        self.entries[1..]
             .iter()
             .take_while(|e| e.ty != 0)
             .find(|e| e.ty == ty && e.shape == shape && e.epoch == epoch)
