@@ -23,6 +23,9 @@
 //! - `native-static-libs.txt`, the system libraries the archive needs, one
 //!   linker argument per line, as rustc's `--print native-static-libs`
 //!   reports them (for glibc: `-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc`).
+//!
+//! On ELF targets the archive loses its unwind tables on the way
+//! ([`remove_unwind_tables`]).
 
 use std::env;
 use std::fmt;
@@ -131,7 +134,43 @@ fn main() -> Result<(), BuildError> {
             embedded.display()
         ))
     })?;
+    // Unix but not Apple: ELF objects, linked by a GNU-compatible linker.
+    let elf = var("CARGO_CFG_TARGET_FAMILY").is_ok_and(|f| f.split(',').any(|f| f == "unix"))
+        && var("CARGO_CFG_TARGET_VENDOR").is_ok_and(|v| v != "apple");
+    if elf {
+        remove_unwind_tables(&embedded);
+    }
     Ok(())
+}
+
+/// Removes the unwind tables (`.eh_frame`) from every member of the ELF
+/// archive at `path`: with their index and the exception tables they
+/// point to, about 140 KB of a hello world. Nothing in an executable
+/// unwinds: the runtime (and, in the archive, std) is built with
+/// `panic = "abort"`, generated code raises by returning an error value,
+/// and the collector scans the stack without unwinding it. rustc gives
+/// nearly every function a table entry anyway (it attaches a personality
+/// function even under `panic = "abort"`), and std is shipped with them.
+/// Without `objcopy` (binutils) the archive keeps them, with a warning.
+fn remove_unwind_tables(path: &Path) {
+    let status = Command::new("objcopy")
+        .arg("--remove-section=.eh_frame")
+        .arg(path)
+        .status();
+    match status {
+        Ok(status) if status.success() => {}
+        Ok(status) => warn(&format!(
+            "objcopy failed ({status}); executables keep their unwind tables"
+        )),
+        Err(e) => warn(&format!(
+            "cannot run objcopy ({e}); executables keep their unwind tables"
+        )),
+    }
+}
+
+/// A warning that cargo shows when it builds krait.
+fn warn(message: &str) {
+    println!("cargo::warning={message}");
 }
 
 /// Writes the table of library modules under `pylib` (`a/b.py` is the
