@@ -22,7 +22,9 @@
 //! - `libkrait_runtime.a`, the archive;
 //! - `native-static-libs.txt`, the system libraries the archive needs, one
 //!   linker argument per line, as rustc's `--print native-static-libs`
-//!   reports them (for glibc: `-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc`).
+//!   reports them (for glibc: `-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc`);
+//! - `std-overrides.txt`, std symbols the linker points at the runtime's
+//!   replacements, `SYMBOL=REPLACEMENT` per line (see [`std_overrides`]).
 //!
 //! On ELF targets the archive loses its unwind tables on the way
 //! ([`remove_unwind_tables`]).
@@ -134,12 +136,15 @@ fn main() -> Result<(), BuildError> {
             embedded.display()
         ))
     })?;
+    let mut overrides = String::new();
     // Unix but not Apple: ELF objects, linked by a GNU-compatible linker.
     let elf = var("CARGO_CFG_TARGET_FAMILY").is_ok_and(|f| f.split(',').any(|f| f == "unix"))
         && var("CARGO_CFG_TARGET_VENDOR").is_ok_and(|v| v != "apple");
     if elf {
         remove_unwind_tables(&embedded);
+        overrides = std_overrides(&embedded);
     }
+    write(&out_dir.join("std-overrides.txt"), overrides)?;
     Ok(())
 }
 
@@ -167,6 +172,75 @@ fn remove_unwind_tables(path: &Path) {
         )),
     }
 }
+
+/// The std entry points that executables replace (see
+/// `runtime-lib/src/native/abort.rs`), as `SYMBOL=REPLACEMENT` lines for
+/// the linker's `--defsym`. std's symbols are mangled with a hash that
+/// depends on the Rust release, so they are looked up in the archive's
+/// symbol tables (with `readelf`, binutils). If one is not found the list
+/// is empty, with a warning: executables then keep std's own handlers,
+/// which work the same but link std's backtrace printer.
+fn std_overrides(archive: &Path) -> String {
+    let output = match Command::new("readelf").args(["-sW"]).arg(archive).output() {
+        Ok(output) if output.status.success() => output,
+        Ok(output) => {
+            warn(&format!(
+                "readelf failed ({}); executables keep std's panic handler",
+                output.status
+            ));
+            return String::new();
+        }
+        Err(e) => {
+            warn(&format!(
+                "cannot run readelf ({e}); executables keep std's panic handler"
+            ));
+            return String::new();
+        }
+    };
+    let symbols = String::from_utf8_lossy(&output.stdout);
+    let mut lines = String::new();
+    for (std_name, replacement) in STD_OVERRIDES {
+        // v0 mangling ends a path with its last identifier, length first
+        // (and a `_` between them if the identifier starts with one).
+        let separator = if std_name.starts_with('_') { "_" } else { "" };
+        let mangled_tail = format!("{}{separator}{std_name}", std_name.len());
+        let mut found: Vec<&str> = symbols
+            .lines()
+            .filter_map(|line| {
+                // Num: Value Size Type Bind Vis Ndx Name
+                let fields: Vec<&str> = line.split_whitespace().collect();
+                match fields[..] {
+                    [_, _, _, "FUNC", "GLOBAL", _, ndx, name]
+                        if ndx != "UND" && (name == std_name || name.ends_with(&mangled_tail)) =>
+                    {
+                        Some(name)
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        match found[..] {
+            [name] => lines.push_str(&format!("{name}={replacement}\n")),
+            _ => {
+                warn(&format!(
+                    "found {} definitions of std's `{std_name}` in the runtime archive \
+                     ({found:?}), not one; executables keep std's panic handlers",
+                    found.len()
+                ));
+                return String::new();
+            }
+        }
+    }
+    lines
+}
+
+/// std's entry points that executables replace, and their replacements.
+const STD_OVERRIDES: [(&str, &str); 2] = [
+    ("rust_begin_unwind", "krait_panic_handler"),
+    ("__rust_alloc_error_handler", "krait_alloc_error_handler"),
+];
 
 /// A warning that cargo shows when it builds krait.
 fn warn(message: &str) {
