@@ -22,7 +22,12 @@
 //! - `libkrait_runtime.a`, the archive;
 //! - `native-static-libs.txt`, the system libraries the archive needs, one
 //!   linker argument per line, as rustc's `--print native-static-libs`
-//!   reports them (for glibc: `-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc`).
+//!   reports them (for glibc: `-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc`);
+//! - `std-overrides.txt`, std symbols the linker points at the runtime's
+//!   replacements, `SYMBOL=REPLACEMENT` per line (see [`std_overrides`]).
+//!
+//! On ELF targets the archive loses its unwind tables on the way
+//! ([`remove_unwind_tables`]).
 
 use std::env;
 use std::fmt;
@@ -131,7 +136,115 @@ fn main() -> Result<(), BuildError> {
             embedded.display()
         ))
     })?;
+    let mut overrides = String::new();
+    // Unix but not Apple: ELF objects, linked by a GNU-compatible linker.
+    let elf = var("CARGO_CFG_TARGET_FAMILY").is_ok_and(|f| f.split(',').any(|f| f == "unix"))
+        && var("CARGO_CFG_TARGET_VENDOR").is_ok_and(|v| v != "apple");
+    if elf {
+        remove_unwind_tables(&embedded);
+        overrides = std_overrides(&embedded);
+    }
+    write(&out_dir.join("std-overrides.txt"), overrides)?;
     Ok(())
+}
+
+/// Removes the unwind tables (`.eh_frame`) from every member of the ELF
+/// archive at `path`: with their index and the exception tables they
+/// point to, about 140 KB of a hello world. Nothing in an executable
+/// unwinds: the runtime (and, in the archive, std) is built with
+/// `panic = "abort"`, generated code raises by returning an error value,
+/// and the collector scans the stack without unwinding it. rustc gives
+/// nearly every function a table entry anyway (it attaches a personality
+/// function even under `panic = "abort"`), and std is shipped with them.
+/// Without `objcopy` (binutils) the archive keeps them, with a warning.
+fn remove_unwind_tables(path: &Path) {
+    let status = Command::new("objcopy")
+        .arg("--remove-section=.eh_frame")
+        .arg(path)
+        .status();
+    match status {
+        Ok(status) if status.success() => {}
+        Ok(status) => warn(&format!(
+            "objcopy failed ({status}); executables keep their unwind tables"
+        )),
+        Err(e) => warn(&format!(
+            "cannot run objcopy ({e}); executables keep their unwind tables"
+        )),
+    }
+}
+
+/// The std entry points that executables replace (see
+/// `runtime-lib/src/native/abort.rs`), as `SYMBOL=REPLACEMENT` lines for
+/// the linker's `--defsym`. std's symbols are mangled with a hash that
+/// depends on the Rust release, so they are looked up in the archive's
+/// symbol tables (with `readelf`, binutils). If one is not found the list
+/// is empty, with a warning: executables then keep std's own handlers,
+/// which work the same but link std's backtrace printer.
+fn std_overrides(archive: &Path) -> String {
+    let output = match Command::new("readelf").args(["-sW"]).arg(archive).output() {
+        Ok(output) if output.status.success() => output,
+        Ok(output) => {
+            warn(&format!(
+                "readelf failed ({}); executables keep std's panic handler",
+                output.status
+            ));
+            return String::new();
+        }
+        Err(e) => {
+            warn(&format!(
+                "cannot run readelf ({e}); executables keep std's panic handler"
+            ));
+            return String::new();
+        }
+    };
+    let symbols = String::from_utf8_lossy(&output.stdout);
+    let mut lines = String::new();
+    for (std_name, replacement) in STD_OVERRIDES {
+        // v0 mangling ends a path with its last identifier, length first
+        // (and a `_` between them if the identifier starts with one).
+        let separator = if std_name.starts_with('_') { "_" } else { "" };
+        let mangled_tail = format!("{}{separator}{std_name}", std_name.len());
+        let mut found: Vec<&str> = symbols
+            .lines()
+            .filter_map(|line| {
+                // Num: Value Size Type Bind Vis Ndx Name
+                let fields: Vec<&str> = line.split_whitespace().collect();
+                match fields[..] {
+                    [_, _, _, "FUNC", "GLOBAL", _, ndx, name]
+                        if ndx != "UND" && (name == std_name || name.ends_with(&mangled_tail)) =>
+                    {
+                        Some(name)
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        match found[..] {
+            [name] => lines.push_str(&format!("{name}={replacement}\n")),
+            _ => {
+                warn(&format!(
+                    "found {} definitions of std's `{std_name}` in the runtime archive \
+                     ({found:?}), not one; executables keep std's panic handlers",
+                    found.len()
+                ));
+                return String::new();
+            }
+        }
+    }
+    lines
+}
+
+/// std's entry points that executables replace, and their replacements.
+const STD_OVERRIDES: [(&str, &str); 2] = [
+    ("rust_begin_unwind", "krait_panic_handler"),
+    ("__rust_alloc_error_handler", "krait_alloc_error_handler"),
+];
+
+/// A warning that cargo shows when it builds krait.
+fn warn(message: &str) {
+    println!("cargo::warning={message}");
 }
 
 /// Writes the table of library modules under `pylib` (`a/b.py` is the

@@ -6,15 +6,19 @@
 //! `PATH`, writes the archive to a temporary directory, and runs
 //!
 //! ```text
-//! cc -o OUT OBJECTS… libkrait_runtime.a -Wl,--as-needed NATIVE_LIBS… -Wl,--gc-sections -s
+//! cc -o OUT OBJECTS… libkrait_runtime.a -Wl,--as-needed -Wl,--gc-sections \
+//!    -Wl,--defsym=STD_SYMBOL=REPLACEMENT… NATIVE_LIBS… -s
 //! ```
 //!
 //! where `NATIVE_LIBS` are the system libraries rustc said the archive needs
 //! (libc, libm, libgcc_s and, on older glibc, libpthread, libdl, librt,
 //! libutil). The objects define the C `main`; the archive does not. With
-//! `--gc-sections` only the runtime code a program can reach is kept, and
-//! `-s` strips symbols, so a hello-world is about 1.3 MB. The executable
-//! needs nothing of krait, Rust or Python at run time.
+//! `--gc-sections` only the runtime code a program can reach is kept; the
+//! `--defsym`s point std's panic and allocation-error handlers at the
+//! runtime's (`krait_runtime::native::abort`), which leaves std's backtrace
+//! printer out; and `-s` strips symbols. A hello world is about 1.43 MB
+//! (the archive also has no unwind tables, see `build.rs`). The
+//! executable needs nothing of krait, Rust or Python at run time.
 //!
 //! The objects must be position-independent (LLVM's `RelocMode::PIC`):
 //! Debian's `cc` links PIE executables by default.
@@ -34,6 +38,11 @@ static RUNTIME_ARCHIVE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/libkra
 /// The system libraries the archive needs (`-lc`, …), one linker argument
 /// per line, as rustc's `--print native-static-libs` reported them.
 const NATIVE_STATIC_LIBS: &str = include_str!(concat!(env!("OUT_DIR"), "/native-static-libs.txt"));
+
+/// std's panic and allocation-error handlers and the runtime's
+/// replacements, `SYMBOL=REPLACEMENT` per line (see `build.rs`); empty on
+/// targets other than ELF.
+const STD_OVERRIDES: &str = include_str!(concat!(env!("OUT_DIR"), "/std-overrides.txt"));
 
 /// The name the archive is written under.
 const ARCHIVE_NAME: &str = "libkrait_runtime.a";
@@ -209,6 +218,13 @@ fn cc_args(
         // Libraries that no object uses are not recorded as needed.
         args.push("-Wl,--as-needed".into());
         args.push("-Wl,--gc-sections".into());
+        // std's handlers print backtraces; the runtime's do not, so std's
+        // symboliser is left out (see runtime-lib's `native::abort`).
+        args.extend(
+            STD_OVERRIDES
+                .split_whitespace()
+                .map(|pair| OsString::from(format!("-Wl,--defsym={pair}"))),
+        );
     }
     args.extend(native_static_libs().map(OsString::from));
     if options.strip {
@@ -267,6 +283,30 @@ mod tests {
             &LinkOptions { strip: false },
         );
         assert!(!unstripped.iter().any(|a| a == "-s"));
+    }
+
+    #[test]
+    fn std_handlers_are_replaced_on_linux() {
+        if !cfg!(target_os = "linux") {
+            return;
+        }
+        let args = cc_args(
+            &[],
+            Path::new("r.a"),
+            Path::new("p"),
+            &LinkOptions::default(),
+        );
+        let mut replacements: Vec<_> = args
+            .iter()
+            .filter_map(|a| a.to_str()?.strip_prefix("-Wl,--defsym="))
+            .filter_map(|pair| pair.split_once('=').map(|(_, to)| to))
+            .collect();
+        replacements.sort_unstable();
+        assert_eq!(
+            replacements,
+            ["krait_alloc_error_handler", "krait_panic_handler"],
+            "{args:?}"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::builder::Builder;
 use inkwell::context::Context;
 use inkwell::module::{Linkage, Module};
@@ -173,7 +174,23 @@ pub fn build_module<'ctx>(
     }
     let blob = serialise(&cx, program)?;
     emit_descriptor(&cx, &blob)?;
+    mark_nounwind(context, &module);
     Ok(module)
+}
+
+/// Marks every function the module defines `nounwind`. Generated code
+/// raises by returning `Value::ERROR`, never by unwinding, and the runtime
+/// it calls is built with `panic = "abort"`; without the attribute LLVM
+/// would give each function an unwind table entry (`.eh_frame`) that
+/// nothing reads.
+fn mark_nounwind(context: &Context, module: &Module) {
+    let kind = Attribute::get_named_enum_kind_id("nounwind");
+    let nounwind = context.create_enum_attribute(kind, 0);
+    for function in module.get_functions() {
+        if function.count_basic_blocks() > 0 {
+            function.add_attribute(AttributeLoc::Function, nounwind);
+        }
+    }
 }
 
 /// Numbers `code` and its nested code objects in pre-order.

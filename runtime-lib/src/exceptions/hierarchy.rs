@@ -30,7 +30,10 @@ macro_rules! exception_hierarchy {
 
         /// The specs of every builtin exception type.
         pub fn specs() -> Vec<TypeSpec> {
-            vec![$(spec(stringify!($name), &[$($base),*]),)*]
+            // A table and one call of `spec`, which would otherwise be
+            // inlined once per exception type.
+            const TABLE: &[(&str, &[&str])] = &[$((stringify!($name), &[$($base),*]),)*];
+            TABLE.iter().map(|&(name, bases)| spec(name, bases)).collect()
         }
 
         /// Builds the registry from the created types (in `specs` order).

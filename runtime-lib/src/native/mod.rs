@@ -1,6 +1,8 @@
 //! The runtime side of native code: what a compiled program needs besides
 //! the ABI functions.
 //!
+//! - [`abort`]: what replaces std's panic and allocation-error handlers in
+//!   executables;
 //! - [`blob`]: the serialised code objects and sources the compiler embeds;
 //! - [`program`]: start-up (`krait_native_main`): decoding the blob into
 //!   [`NativeCode`]s, filling the generated constant tables, running the
@@ -19,6 +21,7 @@
 //! spill the operand stack at a `yield`. The field offsets are the
 //! `FRAME_*` constants, which the code generator reads.
 
+pub mod abort;
 pub mod blob;
 pub mod entry;
 pub mod program;

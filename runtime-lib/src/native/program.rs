@@ -93,11 +93,10 @@ pub unsafe fn native_main(
     }
     // A panic is a bug in the runtime. The archive is built with
     // panic=abort, so report it and exit with 101 (as the compiler does)
-    // before the abort would kill the process with SIGABRT.
-    std::panic::set_hook(Box::new(|info| {
-        eprintln!("krait: internal error (a bug in krait's runtime): {info}");
-        std::process::exit(101);
-    }));
+    // before the abort would kill the process with SIGABRT. Executables
+    // linked by krait replace std's panic handler, hook and all, with
+    // `krait_panic_handler`, which does the same (see `abort`).
+    std::panic::set_hook(Box::new(|info| super::abort::internal_error(info)));
     let program = program as usize;
     let worker = std::thread::Builder::new()
         .name("krait-main".to_owned())
