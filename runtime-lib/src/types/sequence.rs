@@ -79,6 +79,9 @@ fn items_equal(a: Value, b: Value) -> PyResult<bool> {
 
 /// `a <op> b` for an ordering `op`.
 fn compare_items(a: Value, b: Value, op: CompareOp) -> PyResult {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Ok(Value::from_bool(op.holds(x.cmp(&y))));
+    }
     if let (Some(x), Some(y)) = (downcast::<StrObject>(a), downcast::<StrObject>(b)) {
         return Ok(Value::from_bool(op.holds(x.as_str().cmp(y.as_str()))));
     }
