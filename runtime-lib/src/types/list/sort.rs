@@ -111,25 +111,106 @@ fn lt(x: Value, y: Value, order: KeyOrder) -> PyResult<bool> {
 /// A key and the position of its item.
 type Entry = (Value, usize);
 
-/// A stable merge sort of `v` by key (`scratch` holds the left run
-/// while merging). Runs already in order are not merged, so sorted input
-/// takes one comparison per run boundary.
+/// Sorts `v` by key, stably, in CPython's outline: natural runs
+/// (strictly descending ones reversed) extended to a minimum length by
+/// binary insertion, then merged. A list shorter than 64 is one run plus
+/// binary insertion, so its comparisons are exactly CPython's; longer
+/// lists merge adjacent runs pairwise (no galloping), skipping merges of
+/// runs already in order.
 fn merge_sort(v: &mut [Entry], scratch: &mut Vec<Entry>, kind: KeyOrder) -> PyResult<()> {
     let n = v.len();
-    if n <= 16 {
-        // Insertion sort: stable, few comparisons for small runs.
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 && lt(v[j].0, v[j - 1].0, kind)? {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
+    if n < 2 {
         return Ok(());
     }
-    let mid = n / 2;
-    merge_sort(&mut v[..mid], scratch, kind)?;
-    merge_sort(&mut v[mid..], scratch, kind)?;
+    let minrun = min_run(n);
+    let mut runs = Vec::new();
+    let mut lo = 0;
+    while lo < n {
+        let mut len = count_run(&mut v[lo..], kind)?;
+        if len < minrun {
+            let force = minrun.min(n - lo);
+            binary_sort(&mut v[lo..lo + force], len, kind)?;
+            len = force;
+        }
+        runs.push(lo);
+        lo += len;
+    }
+    runs.push(n);
+    // `runs` holds the runs' starts and then the end: merge neighbouring
+    // pairs until one run is left.
+    while runs.len() > 2 {
+        let mut next = Vec::with_capacity(runs.len() / 2 + 1);
+        let mut w = 0;
+        while w + 1 < runs.len() {
+            next.push(runs[w]);
+            if w + 2 < runs.len() {
+                let (a, mid, b) = (runs[w], runs[w + 1], runs[w + 2]);
+                merge(&mut v[a..b], mid - a, scratch, kind)?;
+            }
+            w += 2;
+        }
+        next.push(n);
+        runs = next;
+    }
+    Ok(())
+}
+
+/// CPython's `merge_compute_minrun`: `n`'s six leading bits, plus one if
+/// any lower bit is set (`n` itself below 64).
+fn min_run(mut n: usize) -> usize {
+    let mut r = 0;
+    while n >= 64 {
+        r |= n & 1;
+        n >>= 1;
+    }
+    n + r
+}
+
+/// The length of the run at the start of `v`: ascending (non-decreasing),
+/// or strictly descending, which is reversed in place.
+fn count_run(v: &mut [Entry], kind: KeyOrder) -> PyResult<usize> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(n);
+    }
+    let mut k = 2;
+    if lt(v[1].0, v[0].0, kind)? {
+        while k < n && lt(v[k].0, v[k - 1].0, kind)? {
+            k += 1;
+        }
+        v[..k].reverse();
+    } else {
+        while k < n && !lt(v[k].0, v[k - 1].0, kind)? {
+            k += 1;
+        }
+    }
+    Ok(k)
+}
+
+/// Binary insertion of `v[start..]` into the sorted `v[..start]`; an
+/// item goes after the items equal to it (stability).
+fn binary_sort(v: &mut [Entry], start: usize, kind: KeyOrder) -> PyResult<()> {
+    for i in start.max(1)..v.len() {
+        let pivot = v[i];
+        let (mut l, mut r) = (0, i);
+        while l < r {
+            let p = l + (r - l) / 2;
+            if lt(pivot.0, v[p].0, kind)? {
+                r = p;
+            } else {
+                l = p + 1;
+            }
+        }
+        v.copy_within(l..i, l + 1);
+        v[l] = pivot;
+    }
+    Ok(())
+}
+
+/// Merges the sorted `v[..mid]` and `v[mid..]` (`scratch` holds the left
+/// run); nothing to do when they are already in order.
+fn merge(v: &mut [Entry], mid: usize, scratch: &mut Vec<Entry>, kind: KeyOrder) -> PyResult<()> {
+    let n = v.len();
     if !lt(v[mid].0, v[mid - 1].0, kind)? {
         return Ok(());
     }
