@@ -98,6 +98,7 @@
 //!   before exiting.
 
 pub mod abi;
+pub mod alloc;
 pub mod args;
 pub mod builtins;
 pub mod error;
@@ -128,10 +129,10 @@ pub use value::Value;
 /// compiler's front-end, which allocates millions of small AST nodes on its
 /// own thread, was slow with glibc's per-thread arenas too.
 #[global_allocator]
-pub static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+pub static GLOBAL: alloc::Mimalloc = alloc::Mimalloc;
 
-// Options of mimalloc's `mi_option_e` (mimalloc.h, v3: the version the
-// mimalloc crate builds by default; the same values in v2). The binding
+// Options of mimalloc's `mi_option_e` (mimalloc.h, v3: the version
+// libmimalloc-sys builds by default; the same values in v2). The binding
 // crate only declares `mi_option_set` with its `extended` feature.
 const MI_OPTION_ALLOW_LARGE_OS_PAGES: std::ffi::c_int = 6;
 const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
