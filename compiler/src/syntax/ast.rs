@@ -7,6 +7,7 @@
 //! within one parsed module, by which the scope analysis keys its tables.
 
 use super::span::Span;
+pub use super::thin_list::ThinList;
 use num_bigint::BigInt;
 
 /// Identifies a scope-opening node within one module.
@@ -411,9 +412,13 @@ pub enum ExprContext {
     Del,
 }
 
-/// The lists of the widest variants (`Call`, `Compare`, `Dict`) are boxed
-/// slices rather than `Vec`s, which keeps `Expr` at 56 bytes: a large module
+/// No variant holds more than four words, which keeps `Expr` at 48 bytes
+/// (an exact size class of the allocator for `Box<Expr>`): a large module
 /// has millions of expressions, and parsing it is bound by writing them.
+/// Hence boxed slices rather than `Vec`s in `Dict`, `Call` and `Compare`,
+/// [`ThinList`]s for a call's keywords and a comparison's operators, and
+/// the attribute name's start offset alone (its end is the end of the
+/// `Attribute` expression's span).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
     BoolOp {
@@ -454,13 +459,13 @@ pub enum ExprKind {
     YieldFrom(Box<Expr>),
     Compare {
         left: Box<Expr>,
-        ops: Box<[CmpOp]>,
+        ops: ThinList<CmpOp>,
         comparators: Box<[Expr]>,
     },
     Call {
         func: Box<Expr>,
         args: Box<[Expr]>,
-        keywords: Box<[Keyword]>,
+        keywords: ThinList<Keyword>,
     },
     /// One `{value!conversion:format_spec}` field of an f-string.
     FormattedValue {
@@ -471,9 +476,12 @@ pub enum ExprKind {
     /// An f-string: `Constant` strings and `FormattedValue`s.
     JoinedStr(Vec<Expr>),
     Constant(Constant),
+    /// `attr_start` is where the attribute's name starts; it ends where
+    /// the expression does.
     Attribute {
         value: Box<Expr>,
-        attr: Ident,
+        attr: Name,
+        attr_start: u32,
         ctx: ExprContext,
     },
     Subscript {
@@ -674,7 +682,7 @@ mod tests {
     #[test]
     fn node_sizes() {
         assert_eq!(std::mem::size_of::<Name>(), 24);
-        assert_eq!(std::mem::size_of::<Expr>(), 56);
+        assert_eq!(std::mem::size_of::<Expr>(), 48);
         assert_eq!(std::mem::size_of::<Stmt>(), 72);
     }
 
