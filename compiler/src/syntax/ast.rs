@@ -38,6 +38,22 @@ enum NameRepr {
     Heap(Box<str>),
 }
 
+/// For each length up to [`Name::INLINE`], 24 bytes: that many 0xff, then
+/// zeros (see [`Name::from_ascii_window`]).
+static NAME_MASKS: [[u8; 24]; Name::INLINE + 1] = {
+    let mut masks = [[0; 24]; Name::INLINE + 1];
+    let mut len = 0;
+    while len <= Name::INLINE {
+        let mut i = 0;
+        while i < len {
+            masks[len][i] = 0xff;
+            i += 1;
+        }
+        len += 1;
+    }
+    masks
+};
+
 impl Name {
     /// The longest name stored in place: `Name` is as large as a `String`.
     pub const INLINE: usize = 22;
@@ -63,32 +79,28 @@ impl Name {
         if len > Name::INLINE {
             return None;
         }
-        // The window as a 16-byte and an 8-byte integer (its last 6 bytes
-        // and two zeros), with the bytes from `len` on cleared.
-        let (head, tail) = window.split_at(16);
-        let mut low = [0; 16];
-        low.copy_from_slice(head);
-        let mut high = [0; 8];
-        high[..Name::INLINE - 16].copy_from_slice(tail);
-        let bits = len * 8;
-        let low_mask = if bits >= 128 {
-            u128::MAX
-        } else {
-            (1 << bits) - 1
+        // The window as three 8-byte words (the last one padded with two
+        // zeros), with the bytes from `len` on cleared by a mask from a
+        // table (a variable shift of a 128-bit integer took a dozen
+        // instructions for each name).
+        let mut padded = [0; 24];
+        padded[..Name::INLINE].copy_from_slice(window);
+        let mask = &NAME_MASKS[len];
+        let word = |i: usize| {
+            let mut w = [0; 8];
+            w.copy_from_slice(&padded[i * 8..i * 8 + 8]);
+            let mut m = [0; 8];
+            m.copy_from_slice(&mask[i * 8..i * 8 + 8]);
+            u64::from_le_bytes(w) & u64::from_le_bytes(m)
         };
-        let high_mask = if len <= 16 {
-            0
-        } else {
-            (1 << (bits - 128)) - 1
-        };
-        let low = u128::from_le_bytes(low) & low_mask;
-        let high = u64::from_le_bytes(high) & high_mask;
-        if low & (u128::MAX / 255 * 0x80) != 0 || high & (u64::MAX / 255 * 0x80) != 0 {
+        let (a, b, c) = (word(0), word(1), word(2));
+        if (a | b | c) & (u64::MAX / 255 * 0x80) != 0 {
             return None;
         }
         let mut bytes = [0; Name::INLINE];
-        bytes[..16].copy_from_slice(&low.to_le_bytes());
-        bytes[16..].copy_from_slice(&high.to_le_bytes()[..Name::INLINE - 16]);
+        bytes[..8].copy_from_slice(&a.to_le_bytes());
+        bytes[8..16].copy_from_slice(&b.to_le_bytes());
+        bytes[16..].copy_from_slice(&c.to_le_bytes()[..Name::INLINE - 16]);
         Some(Name(NameRepr::Inline {
             len: len as u8,
             bytes,

@@ -38,8 +38,15 @@ impl<T> From<Box<[T]>> for ThinList<T> {
 }
 
 impl<T> From<Vec<T>> for ThinList<T> {
+    #[inline]
     fn from(items: Vec<T>) -> Self {
-        ThinList::from(items.into_boxed_slice())
+        // Tested first so that the common empty list costs no call to
+        // shrink or drop a boxed slice.
+        if items.is_empty() {
+            ThinList(None)
+        } else {
+            ThinList(Some(Box::new(items.into_boxed_slice())))
+        }
     }
 }
 
