@@ -489,8 +489,16 @@ impl<'a> Lexer<'a> {
     /// At the start of a line: measures its indentation and emits
     /// INDENT/DEDENT tokens (unless blank, or inside brackets).
     fn indentation(&mut self) -> Result<(), SyntaxError> {
-        let mut col = 0usize;
-        let mut altcol = 0usize;
+        // Indentation is nearly always spaces alone: count a run of them in
+        // a tight loop first (each adds one to both columns), then go on
+        // byte by byte for tabs, form feeds and backslashes.
+        let spaces = self
+            .b
+            .get(self.pos..)
+            .map_or(0, |rest| rest.iter().take_while(|&&c| c == b' ').count());
+        self.pos += spaces;
+        let mut col = spaces;
+        let mut altcol = spaces;
         let mut cont_col = 0usize;
         loop {
             match self.at(self.pos) {
