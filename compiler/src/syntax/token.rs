@@ -232,7 +232,9 @@ impl Tokens {
 
     #[inline(always)]
     pub fn push(&mut self, token: Token) {
-        let len = token.span.len();
+        // Wrapping: a span that ended before it started (none should) would
+        // go to the side table and still read back as it was pushed.
+        let len = token.span.end.wrapping_sub(token.span.start);
         let stored = if len < LONG {
             len
         } else {
