@@ -3,7 +3,8 @@
 //! one valid module as many times as needed. Ignored by default; run with
 //! `cargo test --release -p krait --test front_end_throughput -- --ignored --nocapture`.
 //! Uses the same allocator (mimalloc, declared by krait-runtime, which the
-//! `krait` crate links) and stack size as the `krait` binary.
+//! `krait` crate links), allocator options and stack size as the `krait`
+//! binary.
 
 use std::path::Path;
 use std::time::Instant;
@@ -50,6 +51,7 @@ fn generated_module() -> String {
 #[test]
 #[ignore = "a measurement, not a check; run explicitly in release mode"]
 fn lex_and_parse_throughput() {
+    krait_runtime::tune_allocator_for_compiler();
     let source = generated_module();
     let worker = std::thread::Builder::new()
         .stack_size(256 * 1024 * 1024)

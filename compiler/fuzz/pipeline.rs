@@ -35,7 +35,7 @@ pub fn front_end(bytes: &[u8]) {
 
     let lexed = lex(source);
     match &lexed.error {
-        None => drop(black_box(format_tokens(source, &lexed.tokens))),
+        None => drop(black_box(format_tokens(source, &lexed.tokens.to_vec()))),
         Some(error) => render_error(error, source),
     }
     drop(lexed);

@@ -204,7 +204,10 @@ impl Driver {
             if let Some(error) = lexed.error {
                 return Err(source.syntax_error(error));
             }
-            return Ok(Output::Text(format_tokens(&source.text, &lexed.tokens)));
+            return Ok(Output::Text(format_tokens(
+                &source.text,
+                &lexed.tokens.to_vec(),
+            )));
         }
         let checked = self.front_end(path)?;
         match emit {

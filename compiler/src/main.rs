@@ -8,6 +8,7 @@ use std::process::ExitCode;
 const COMPILER_STACK_BYTES: usize = 256 * 1024 * 1024;
 
 fn main() -> ExitCode {
+    krait_runtime::tune_allocator_for_compiler();
     install_panic_hook();
     let cli = krait::cli::parse_args();
     let worker = std::thread::Builder::new()

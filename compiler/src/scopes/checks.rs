@@ -375,7 +375,7 @@ impl Checker<'_> {
                 attr,
                 ..
             } => {
-                forbid_store(&attr.name, span)?;
+                forbid_store(attr, span)?;
                 if value.is_none() {
                     self.expr(object)?;
                 }
@@ -608,12 +608,14 @@ impl Checker<'_> {
             }
             ExprKind::JoinedStr(values) => self.exprs(values),
             ExprKind::Constant(_) => Ok(()),
-            ExprKind::Attribute { value, attr, ctx } => {
+            ExprKind::Attribute {
+                value, attr, ctx, ..
+            } => {
                 self.expr(value)?;
                 // (CPython points at the attribute name alone when the
                 // target spans lines; without the source we cannot tell.)
                 match ctx {
-                    ExprContext::Store => forbid_store(&attr.name, e.span),
+                    ExprContext::Store => forbid_store(attr, e.span),
                     _ => Ok(()),
                 }
             }

@@ -7,6 +7,7 @@
 //! within one parsed module, by which the scope analysis keys its tables.
 
 use super::span::Span;
+pub use super::thin_list::ThinList;
 use num_bigint::BigInt;
 
 /// Identifies a scope-opening node within one module.
@@ -37,6 +38,22 @@ enum NameRepr {
     Heap(Box<str>),
 }
 
+/// For each length up to [`Name::INLINE`], 24 bytes: that many 0xff, then
+/// zeros (see [`Name::from_ascii_window`]).
+static NAME_MASKS: [[u8; 24]; Name::INLINE + 1] = {
+    let mut masks = [[0; 24]; Name::INLINE + 1];
+    let mut len = 0;
+    while len <= Name::INLINE {
+        let mut i = 0;
+        while i < len {
+            masks[len][i] = 0xff;
+            i += 1;
+        }
+        len += 1;
+    }
+    masks
+};
+
 impl Name {
     /// The longest name stored in place: `Name` is as large as a `String`.
     pub const INLINE: usize = 22;
@@ -62,32 +79,28 @@ impl Name {
         if len > Name::INLINE {
             return None;
         }
-        // The window as a 16-byte and an 8-byte integer (its last 6 bytes
-        // and two zeros), with the bytes from `len` on cleared.
-        let (head, tail) = window.split_at(16);
-        let mut low = [0; 16];
-        low.copy_from_slice(head);
-        let mut high = [0; 8];
-        high[..Name::INLINE - 16].copy_from_slice(tail);
-        let bits = len * 8;
-        let low_mask = if bits >= 128 {
-            u128::MAX
-        } else {
-            (1 << bits) - 1
+        // The window as three 8-byte words (the last one padded with two
+        // zeros), with the bytes from `len` on cleared by a mask from a
+        // table (a variable shift of a 128-bit integer took a dozen
+        // instructions for each name).
+        let mut padded = [0; 24];
+        padded[..Name::INLINE].copy_from_slice(window);
+        let mask = &NAME_MASKS[len];
+        let word = |i: usize| {
+            let mut w = [0; 8];
+            w.copy_from_slice(&padded[i * 8..i * 8 + 8]);
+            let mut m = [0; 8];
+            m.copy_from_slice(&mask[i * 8..i * 8 + 8]);
+            u64::from_le_bytes(w) & u64::from_le_bytes(m)
         };
-        let high_mask = if len <= 16 {
-            0
-        } else {
-            (1 << (bits - 128)) - 1
-        };
-        let low = u128::from_le_bytes(low) & low_mask;
-        let high = u64::from_le_bytes(high) & high_mask;
-        if low & (u128::MAX / 255 * 0x80) != 0 || high & (u64::MAX / 255 * 0x80) != 0 {
+        let (a, b, c) = (word(0), word(1), word(2));
+        if (a | b | c) & (u64::MAX / 255 * 0x80) != 0 {
             return None;
         }
         let mut bytes = [0; Name::INLINE];
-        bytes[..16].copy_from_slice(&low.to_le_bytes());
-        bytes[16..].copy_from_slice(&high.to_le_bytes()[..Name::INLINE - 16]);
+        bytes[..8].copy_from_slice(&a.to_le_bytes());
+        bytes[8..16].copy_from_slice(&b.to_le_bytes());
+        bytes[16..].copy_from_slice(&c.to_le_bytes()[..Name::INLINE - 16]);
         Some(Name(NameRepr::Inline {
             len: len as u8,
             bytes,
@@ -411,9 +424,13 @@ pub enum ExprContext {
     Del,
 }
 
-/// The lists of the widest variants (`Call`, `Compare`, `Dict`) are boxed
-/// slices rather than `Vec`s, which keeps `Expr` at 56 bytes: a large module
+/// No variant holds more than four words, which keeps `Expr` at 48 bytes
+/// (an exact size class of the allocator for `Box<Expr>`): a large module
 /// has millions of expressions, and parsing it is bound by writing them.
+/// Hence boxed slices rather than `Vec`s in `Dict`, `Call` and `Compare`,
+/// [`ThinList`]s for a call's keywords and a comparison's operators, and
+/// the attribute name's start offset alone (its end is the end of the
+/// `Attribute` expression's span).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
     BoolOp {
@@ -454,13 +471,13 @@ pub enum ExprKind {
     YieldFrom(Box<Expr>),
     Compare {
         left: Box<Expr>,
-        ops: Box<[CmpOp]>,
+        ops: ThinList<CmpOp>,
         comparators: Box<[Expr]>,
     },
     Call {
         func: Box<Expr>,
         args: Box<[Expr]>,
-        keywords: Box<[Keyword]>,
+        keywords: ThinList<Keyword>,
     },
     /// One `{value!conversion:format_spec}` field of an f-string.
     FormattedValue {
@@ -471,9 +488,12 @@ pub enum ExprKind {
     /// An f-string: `Constant` strings and `FormattedValue`s.
     JoinedStr(Vec<Expr>),
     Constant(Constant),
+    /// `attr_start` is where the attribute's name starts; it ends where
+    /// the expression does.
     Attribute {
         value: Box<Expr>,
-        attr: Ident,
+        attr: Name,
+        attr_start: u32,
         ctx: ExprContext,
     },
     Subscript {
@@ -674,7 +694,7 @@ mod tests {
     #[test]
     fn node_sizes() {
         assert_eq!(std::mem::size_of::<Name>(), 24);
-        assert_eq!(std::mem::size_of::<Expr>(), 56);
+        assert_eq!(std::mem::size_of::<Expr>(), 48);
         assert_eq!(std::mem::size_of::<Stmt>(), 72);
     }
 

@@ -392,9 +392,11 @@ fn expr(e: &Expr) -> Value {
             .opt("format_spec", boxed(format_spec)),
         ExprKind::JoinedStr(values) => node("JoinedStr").field("values", exprs(values)),
         ExprKind::Constant(c) => node("Constant").field("value", atom(repr_constant(c))),
-        ExprKind::Attribute { value, attr, ctx } => node("Attribute")
+        ExprKind::Attribute {
+            value, attr, ctx, ..
+        } => node("Attribute")
             .field("value", expr(value))
-            .field("attr", ident(attr))
+            .field("attr", atom(repr_str(attr)))
             .field("ctx", context(*ctx)),
         ExprKind::Subscript { value, slice, ctx } => node("Subscript")
             .field("value", expr(value))

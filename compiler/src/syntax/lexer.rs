@@ -33,13 +33,13 @@
 
 use super::error::{NumberBase, SyntaxError, SyntaxErrorKind};
 use super::span::Span;
-use super::token::{Token, TokenKind};
+use super::token::{Token, TokenKind, Tokens};
 use krait_runtime::types::string::printable::is_printable;
 
 /// The lexer's output: tokens ending in `EndOfFile`, or in an `Error` token
 /// whose error is `error`.
 pub struct Lexed {
-    pub tokens: Vec<Token>,
+    pub tokens: Tokens,
     pub error: Option<SyntaxError>,
 }
 
@@ -110,7 +110,7 @@ struct Lexer<'a> {
     /// Where lexing started (0, or a fragment's start).
     begin: usize,
     pos: usize,
-    tokens: Vec<Token>,
+    tokens: Tokens,
     /// Indentation stack: (column with tabs to 8, column with tabs to 1).
     indents: Vec<(usize, usize)>,
     /// Open brackets: the bracket byte and its offset.
@@ -166,7 +166,7 @@ impl<'a> Lexer<'a> {
             // Real code has about one token per three bytes: reserving one
             // per two avoids regrowing (copying) the vector, and the unused
             // tail is never touched.
-            tokens: Vec::with_capacity((end - begin) / 2 + 4),
+            tokens: Tokens::with_capacity((end - begin) / 2 + 4),
             // A fragment is inside a (virtual) bracket: no indentation.
             indents: if fragment { Vec::new() } else { vec![(0, 0)] },
             parens: Vec::new(),
@@ -489,8 +489,16 @@ impl<'a> Lexer<'a> {
     /// At the start of a line: measures its indentation and emits
     /// INDENT/DEDENT tokens (unless blank, or inside brackets).
     fn indentation(&mut self) -> Result<(), SyntaxError> {
-        let mut col = 0usize;
-        let mut altcol = 0usize;
+        // Indentation is nearly always spaces alone: count a run of them in
+        // a tight loop first (each adds one to both columns), then go on
+        // byte by byte for tabs, form feeds and backslashes.
+        let spaces = self
+            .b
+            .get(self.pos..)
+            .map_or(0, |rest| rest.iter().take_while(|&&c| c == b' ').count());
+        self.pos += spaces;
+        let mut col = spaces;
+        let mut altcol = spaces;
         let mut cont_col = 0usize;
         loop {
             match self.at(self.pos) {
@@ -1102,7 +1110,7 @@ mod tests {
 
     fn render(src: &str, lexed: &Lexed) -> String {
         let mut out = Vec::new();
-        for t in &lexed.tokens {
+        for t in lexed.tokens.iter() {
             let text = &src[t.span.range()];
             let kind = t.kind.name();
             match t.kind {
@@ -1162,9 +1170,9 @@ mod tests {
     fn newline_at_eof_without_final_newline() {
         assert_eq!(dump("x"), "NAME:x NEWLINE ENDMARKER");
         let lexed = lex("x  # c");
-        assert_eq!(lexed.tokens[1].kind, TokenKind::Newline);
-        assert_eq!(lexed.tokens[1].span, Span::at(6));
-        assert_eq!(lexed.tokens[2].span, Span::at(6));
+        assert_eq!(lexed.tokens.get(1).kind, TokenKind::Newline);
+        assert_eq!(lexed.tokens.get(1).span, Span::at(6));
+        assert_eq!(lexed.tokens.get(2).span, Span::at(6));
     }
 
     #[test]
@@ -1242,7 +1250,7 @@ mod tests {
              DEDENT DEDENT NAME:v NEWLINE ENDMARKER"
         );
         let lexed = lex(src);
-        let indent = lexed.tokens[4];
+        let indent = lexed.tokens.get(4);
         assert_eq!(
             (indent.kind, indent.span),
             (TokenKind::Indent, Span::at(10))
@@ -1264,9 +1272,9 @@ mod tests {
         let src = "if x:\n  y\n";
         let lexed = lex(src);
         let n = lexed.tokens.len();
-        assert_eq!(lexed.tokens[n - 2].kind, TokenKind::Dedent);
-        assert_eq!(lexed.tokens[n - 2].span, Span::at(src.len() as u32));
-        assert_eq!(lexed.tokens[n - 1].span, Span::at(src.len() as u32));
+        assert_eq!(lexed.tokens.get(n - 2).kind, TokenKind::Dedent);
+        assert_eq!(lexed.tokens.get(n - 2).span, Span::at(src.len() as u32));
+        assert_eq!(lexed.tokens.get(n - 1).span, Span::at(src.len() as u32));
     }
 
     #[test]
@@ -1437,7 +1445,7 @@ mod tests {
             "NAME:a NEWLINE NAME:b NEWLINE NAME:c NEWLINE ENDMARKER"
         );
         let lexed = lex("a\r\nb");
-        assert_eq!(lexed.tokens[1].span, Span::new(1, 3));
+        assert_eq!(lexed.tokens.get(1).span, Span::new(1, 3));
         assert_eq!(
             dump("if x:\r\n  y\r\nz\r\n"),
             "if NAME:x : NEWLINE INDENT NAME:y NEWLINE DEDENT NAME:z NEWLINE ENDMARKER"
@@ -1448,7 +1456,7 @@ mod tests {
     fn byte_order_mark_is_skipped() {
         let lexed = lex("\u{feff}x = 1\n");
         assert!(lexed.error.is_none());
-        assert_eq!(lexed.tokens[0].span, Span::new(3, 4));
+        assert_eq!(lexed.tokens.get(0).span, Span::new(3, 4));
         // Elsewhere it is an invalid character.
         assert_eq!(
             err("x = a\u{feff}b\n"),
@@ -1507,9 +1515,9 @@ mod tests {
         for (text, kind) in cases {
             let lexed = lex(text);
             assert!(lexed.error.is_none(), "{text}: {:?}", lexed.error);
-            assert_eq!(lexed.tokens[0].kind, kind, "{text}");
+            assert_eq!(lexed.tokens.get(0).kind, kind, "{text}");
             assert_eq!(
-                lexed.tokens[0].span,
+                lexed.tokens.get(0).span,
                 Span::new(0, text.len() as u32),
                 "{text}"
             );
@@ -1673,9 +1681,9 @@ mod tests {
                 let text = format!("{prefix}{quote}a{quote}");
                 let lexed = lex(&text);
                 assert!(lexed.error.is_none(), "{text}");
-                assert_eq!(lexed.tokens[0].kind, TokenKind::String, "{text}");
+                assert_eq!(lexed.tokens.get(0).kind, TokenKind::String, "{text}");
                 assert_eq!(
-                    lexed.tokens[0].span,
+                    lexed.tokens.get(0).span,
                     Span::new(0, text.len() as u32),
                     "{text}"
                 );
@@ -1687,8 +1695,8 @@ mod tests {
         ] {
             let text = format!("{prefix}'x'");
             let lexed = lex(&text);
-            assert_eq!(lexed.tokens[0].kind, TokenKind::Name, "{text}");
-            assert_eq!(lexed.tokens[1].kind, TokenKind::String, "{text}");
+            assert_eq!(lexed.tokens.get(0).kind, TokenKind::Name, "{text}");
+            assert_eq!(lexed.tokens.get(1).kind, TokenKind::String, "{text}");
         }
     }
 
@@ -1930,7 +1938,7 @@ mod tests {
             render(src, &lexed),
             "NAME:a + NAME:b [ NUMBER:1 ] ENDMARKER"
         );
-        assert_eq!(lexed.tokens[0].span, Span::new(3, 4));
+        assert_eq!(lexed.tokens.get(0).span, Span::new(3, 4));
         assert_eq!(lexed.tokens.last().unwrap().span, Span::at(12));
         // Leading whitespace and newlines are fine; no INDENT/NEWLINE.
         let src = "   x\n  y  ";

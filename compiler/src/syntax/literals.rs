@@ -100,7 +100,9 @@ pub(crate) fn decode_str_into(
     raw: bool,
     out: &mut String,
 ) -> Result<(), SyntaxErrorKind> {
-    if raw || !body.contains('\\') {
+    // Byte searches: `str::contains(char)` sets up a `CharSearcher`,
+    // which cost more than the search for a typical short literal.
+    if raw || !body.as_bytes().contains(&b'\\') {
         push_translating_newlines(body, out);
         Ok(())
     } else {
@@ -111,6 +113,10 @@ pub(crate) fn decode_str_into(
 /// Appends `text` with `\r\n` and `\r` turned into `\n` (CPython reads
 /// source with universal newlines).
 fn push_translating_newlines(text: &str, out: &mut String) {
+    if !text.as_bytes().contains(&b'\r') {
+        out.push_str(text);
+        return;
+    }
     let mut rest = text;
     while let Some(i) = rest.find('\r') {
         out.push_str(&rest[..i]);

@@ -11,6 +11,7 @@ pub mod lexer;
 pub mod literals;
 pub mod parser;
 pub mod span;
+pub mod thin_list;
 pub mod token;
 
 pub use error::{SyntaxError, SyntaxErrorKind};

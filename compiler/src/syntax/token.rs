@@ -186,3 +186,160 @@ impl TokenKind {
         k >= TokenKind::LPar as u8 && k < TokenKind::False as u8
     }
 }
+
+/// The lexer's tokens, 8 bytes each instead of a [`Token`]'s 12: a large
+/// module has about one token per three bytes of source, and writing the
+/// list is a good part of lexing it. A token is stored as its start and one
+/// word holding its kind (low 8 bits) and length (high 24 bits); the few
+/// tokens of 16 MiB or more (a huge string literal) keep their end in a
+/// side table instead. Read tokens back with [`Tokens::get`] or
+/// [`Tokens::iter`].
+#[derive(Clone, Default)]
+pub struct Tokens {
+    packed: Vec<PackedToken>,
+    /// The start and end of every token whose length does not fit, in
+    /// source order (no two start at the same offset).
+    long: Vec<(u32, u32)>,
+}
+
+/// One token as [`Tokens`] stores it: the parser keeps the current token
+/// in this form and decodes only the parts it looks at.
+#[derive(Clone, Copy)]
+pub struct PackedToken {
+    start: u32,
+    kind_len: u32,
+}
+
+/// The length field's value for a token whose end is in the side table.
+const LONG: u32 = (1 << 24) - 1;
+
+impl PackedToken {
+    #[inline(always)]
+    pub fn kind(self) -> TokenKind {
+        // SAFETY: the low byte was written from a `TokenKind` (`repr(u8)`)
+        // by `Tokens::push`.
+        unsafe { std::mem::transmute::<u8, TokenKind>(self.kind_len as u8) }
+    }
+}
+
+impl Tokens {
+    pub fn with_capacity(capacity: usize) -> Tokens {
+        Tokens {
+            packed: Vec::with_capacity(capacity),
+            long: Vec::new(),
+        }
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, token: Token) {
+        // Wrapping: a span that ended before it started (none should) would
+        // go to the side table and still read back as it was pushed.
+        let len = token.span.end.wrapping_sub(token.span.start);
+        let stored = if len < LONG {
+            len
+        } else {
+            self.long.push((token.span.start, token.span.end));
+            LONG
+        };
+        self.packed.push(PackedToken {
+            start: token.span.start,
+            kind_len: stored << 8 | token.kind as u32,
+        });
+    }
+
+    pub fn len(&self) -> usize {
+        self.packed.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.packed.is_empty()
+    }
+
+    /// The token at `index` (which must be less than `len`), packed.
+    #[inline(always)]
+    pub fn packed(&self, index: usize) -> PackedToken {
+        self.packed[index]
+    }
+
+    /// The span of `token`, one of these tokens.
+    #[inline(always)]
+    pub fn span(&self, token: PackedToken) -> Span {
+        let len = token.kind_len >> 8;
+        let end = if len == LONG {
+            self.long_end(token.start)
+        } else {
+            token.start + len
+        };
+        Span::new(token.start, end)
+    }
+
+    #[cold]
+    fn long_end(&self, start: u32) -> u32 {
+        let at = self.long.partition_point(|&(s, _)| s < start);
+        self.long[at].1
+    }
+
+    /// `token`, one of these tokens, unpacked.
+    #[inline(always)]
+    pub fn unpack(&self, token: PackedToken) -> Token {
+        Token {
+            kind: token.kind(),
+            span: self.span(token),
+        }
+    }
+
+    /// The token at `index` (which must be less than `len`).
+    #[inline(always)]
+    pub fn get(&self, index: usize) -> Token {
+        self.unpack(self.packed(index))
+    }
+
+    pub fn last(&self) -> Option<Token> {
+        self.len().checked_sub(1).map(|i| self.get(i))
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Token> + ExactSizeIterator + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The index of the first token that starts at or after `offset`
+    /// (tokens are in source order).
+    pub fn first_starting_at(&self, offset: u32) -> usize {
+        self.packed.partition_point(|t| t.start < offset)
+    }
+
+    pub fn to_vec(&self) -> Vec<Token> {
+        self.iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_read_back_as_pushed() {
+        assert_eq!(std::mem::size_of::<PackedToken>(), 8);
+        let pushed = [
+            (TokenKind::Name, 0, 3),
+            (TokenKind::String, 4, 4 + LONG),
+            (TokenKind::Yield, 4 + LONG, 9 + LONG),
+            (TokenKind::String, 10 + LONG, 10 + 3 * LONG),
+            (TokenKind::EndOfFile, u32::MAX, u32::MAX),
+        ]
+        .map(|(kind, start, end)| Token {
+            kind,
+            span: Span::new(start, end),
+        });
+        let mut tokens = Tokens::with_capacity(1);
+        for token in pushed {
+            tokens.push(token);
+        }
+        assert_eq!(tokens.to_vec(), pushed);
+        assert_eq!(tokens.long.len(), 2);
+        assert_eq!(tokens.last(), Some(pushed[4]));
+        assert_eq!(tokens.packed(3).kind(), TokenKind::String);
+        assert_eq!(tokens.span(tokens.packed(3)), pushed[3].span);
+        assert_eq!(tokens.first_starting_at(5), 2);
+    }
+}

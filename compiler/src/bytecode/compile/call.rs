@@ -39,6 +39,7 @@ impl<'a> Compiler<'a> {
         let ExprKind::Attribute {
             value,
             attr,
+            attr_start,
             ctx: ExprContext::Load,
         } = &func.kind
         else {
@@ -61,8 +62,8 @@ impl<'a> Compiler<'a> {
         }
         self.expr(value)?;
         self.set_loc(func.span);
-        self.set_attribute_loc(func, attr);
-        let name = self.name_index(&attr.name);
+        self.set_attribute_loc(func, *attr_start);
+        let name = self.name_index(attr);
         self.emit(Instruction::LoadMethod { name });
         self.exprs(args)?;
         if nkw > 0 {
@@ -72,7 +73,7 @@ impl<'a> Compiler<'a> {
             self.kw_names(keywords);
         }
         self.set_loc(e.span);
-        self.set_attribute_loc(func, attr);
+        self.set_attribute_loc(func, *attr_start);
         self.emit(Instruction::Call {
             argc: Count((nargs + nkw) as u32),
         });

@@ -8,9 +8,7 @@ use super::{CResult, Compiler, UnitKind};
 use crate::bytecode::code::Location;
 use crate::bytecode::constant::Constant;
 use crate::bytecode::instruction::*;
-use crate::syntax::ast::{
-    self, BoolOp, CmpOp, Expr, ExprContext, ExprKind, Ident, Operator, UnaryOp,
-};
+use crate::syntax::ast::{self, BoolOp, CmpOp, Expr, ExprContext, ExprKind, Operator, UnaryOp};
 use crate::syntax::span::Span;
 
 /// Above this many items, displays and calls are built item by item
@@ -182,10 +180,15 @@ impl<'a> Compiler<'a> {
                 conversion,
                 format_spec,
             } => self.formatted_value(value, *conversion, format_spec.as_deref(), e.span),
-            ExprKind::Attribute { value, attr, ctx } => {
+            ExprKind::Attribute {
+                value,
+                attr,
+                attr_start,
+                ctx,
+            } => {
                 self.expr(value)?;
-                self.set_attribute_loc(e, attr);
-                let name = self.name_index(&attr.name);
+                self.set_attribute_loc(e, *attr_start);
+                let name = self.name_index(attr);
                 self.emit(match ctx {
                     ExprContext::Load => Instruction::LoadAttr { name },
                     ExprContext::Store => Instruction::StoreAttr { name },
@@ -237,12 +240,12 @@ impl<'a> Compiler<'a> {
 
     /// A multi-line attribute access takes the line of the attribute name
     /// (`update_start_location_to_match_attr`).
-    pub(super) fn set_attribute_loc(&mut self, attribute: &Expr, attr: &Ident) {
-        let line = self.lines.line(attr.span.start) as u32;
+    pub(super) fn set_attribute_loc(&mut self, attribute: &Expr, attr_start: u32) {
+        let line = self.lines.line(attr_start) as u32;
         if self.unit.loc.map(|l| l.line) != Some(line) {
             self.unit.loc = Some(Location {
                 line,
-                span: Span::new(attr.span.start, attribute.span.end),
+                span: Span::new(attr_start, attribute.span.end),
             });
         }
     }

@@ -268,12 +268,13 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute {
                 value: object,
                 attr,
+                attr_start,
                 ..
             } => {
                 self.expr(object)?;
                 self.emit_copy(1);
-                self.set_attribute_loc(target, attr);
-                let name = self.name_index(&attr.name);
+                self.set_attribute_loc(target, *attr_start);
+                let name = self.name_index(attr);
                 self.emit(Instruction::LoadAttr { name });
             }
             ExprKind::Subscript {
@@ -297,10 +298,12 @@ impl<'a> Compiler<'a> {
         });
         self.set_loc(target.span);
         match &target.kind {
-            ExprKind::Attribute { attr, .. } => {
-                self.set_attribute_loc(target, attr);
+            ExprKind::Attribute {
+                attr, attr_start, ..
+            } => {
+                self.set_attribute_loc(target, *attr_start);
                 self.emit_swap(2);
-                let name = self.name_index(&attr.name);
+                let name = self.name_index(attr);
                 self.emit(Instruction::StoreAttr { name });
             }
             ExprKind::Subscript { .. } => {

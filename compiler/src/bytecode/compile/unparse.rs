@@ -243,7 +243,7 @@ fn expr(out: &mut String, e: &Expr, level: u8) {
                 out.push(' ');
             }
             out.push('.');
-            out.push_str(&attr.name);
+            out.push_str(attr);
         }
         ExprKind::Subscript { value, slice, .. } => {
             expr(out, value, ATOM);

@@ -397,7 +397,7 @@ impl<'src> Parser<'src> {
                     Expr::new(
                         ExprKind::Compare {
                             left: Box::new(left),
-                            ops: ops.into_boxed_slice(),
+                            ops: ops.into(),
                             comparators: comparators.into_boxed_slice(),
                         },
                         span,
@@ -550,7 +550,8 @@ impl<'src> Parser<'src> {
                     expr = Expr::new(
                         ExprKind::Attribute {
                             value: Box::new(expr),
-                            attr,
+                            attr: attr.name,
+                            attr_start: attr.span.start,
                             ctx: ExprContext::Load,
                         },
                         span,
@@ -565,7 +566,7 @@ impl<'src> Parser<'src> {
                         ExprKind::Call {
                             func: Box::new(expr),
                             args: args.into_boxed_slice(),
-                            keywords: keywords.into_boxed_slice(),
+                            keywords: keywords.into(),
                         },
                         span,
                     );

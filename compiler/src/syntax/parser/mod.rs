@@ -24,7 +24,7 @@ use super::ast::{Expr, Ident, Keyword, Module, Name, NodeId, Stmt};
 use super::error::{SyntaxError, SyntaxErrorKind};
 use super::lexer::{lex, lex_fragment, Lexed};
 use super::span::Span;
-use super::token::{Token, TokenKind};
+use super::token::{PackedToken, Token, TokenKind, Tokens};
 use unicode_normalization::UnicodeNormalization;
 
 /// A parse error, boxed: `Result<Expr, Box<SyntaxError>>` is no larger than
@@ -98,11 +98,12 @@ struct Checkpoint {
 
 pub(crate) struct Parser<'src> {
     source: &'src str,
-    tokens: Vec<Token>,
+    tokens: Tokens,
     lex_error: Option<SyntaxError>,
     pos: usize,
-    /// `tokens[pos]`, read on every look at the current token.
-    current: Token,
+    /// `tokens.packed(pos)`, read on every look at the current token
+    /// (decoded only as far as each look needs).
+    current: PackedToken,
     next_node_id: u32,
     depth: u32,
     scratch: Scratch,
@@ -118,7 +119,7 @@ impl<'src> Parser<'src> {
                 span: Span::at(end),
             });
         }
-        let current = tokens[0];
+        let current = tokens.packed(0);
         Parser {
             source,
             tokens,
@@ -202,7 +203,7 @@ impl<'src> Parser<'src> {
     /// the scratch stacks since.
     fn backtrack(&mut self, checkpoint: Checkpoint) {
         self.pos = checkpoint.pos;
-        self.current = self.tokens[self.pos];
+        self.current = self.tokens.packed(self.pos);
         self.scratch.exprs.truncate(checkpoint.exprs);
         self.scratch.stmts.truncate(checkpoint.stmts);
         self.scratch.keywords.truncate(checkpoint.keywords);
@@ -211,20 +212,20 @@ impl<'src> Parser<'src> {
     // ---- token cursor ----
 
     fn token(&self) -> Token {
-        self.current
+        self.tokens.unpack(self.current)
     }
 
     fn peek(&self) -> TokenKind {
-        self.current.kind
+        self.current.kind()
     }
 
     fn peek_nth(&self, n: usize) -> TokenKind {
         let i = (self.pos + n).min(self.tokens.len() - 1);
-        self.tokens[i].kind
+        self.tokens.packed(i).kind()
     }
 
     fn span(&self) -> Span {
-        self.current.span
+        self.tokens.span(self.current)
     }
 
     /// The span of the most recently consumed token.
@@ -232,7 +233,7 @@ impl<'src> Parser<'src> {
         if self.pos == 0 {
             Span::at(0)
         } else {
-            self.tokens[self.pos - 1].span
+            self.tokens.get(self.pos - 1).span
         }
     }
 
@@ -251,10 +252,10 @@ impl<'src> Parser<'src> {
     }
 
     fn bump(&mut self) -> Token {
-        let tok = self.current;
+        let tok = self.token();
         if self.pos + 1 < self.tokens.len() {
             self.pos += 1;
-            self.current = self.tokens[self.pos];
+            self.current = self.tokens.packed(self.pos);
         }
         tok
     }
@@ -309,6 +310,7 @@ impl<'src> Parser<'src> {
     }
 
     /// Consumes a NAME token (soft keywords included).
+    #[inline]
     fn expect_ident(&mut self) -> PResult<Ident> {
         if self.at(TokenKind::Name) {
             let tok = self.bump();
@@ -366,9 +368,9 @@ impl<'src> Parser<'src> {
     /// Where CPython reports a premature end of input: the end of the last
     /// line with tokens (before its newline), not the start of the next line.
     fn end_of_last_line(&self) -> Span {
-        let last = self.tokens[..self.pos]
-            .iter()
+        let last = (0..self.pos)
             .rev()
+            .map(|i| self.tokens.get(i))
             .find(|t| !matches!(t.kind, TokenKind::Indent | TokenKind::Dedent));
         match last {
             Some(t) if t.kind == TokenKind::Newline => Span::at(t.span.start),
@@ -391,21 +393,31 @@ impl<'src> Parser<'src> {
     }
 
     /// Enters one level of nesting; fails past [`MAX_DEPTH`].
+    #[inline]
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.error(SyntaxErrorKind::ExpressionTooDeep, self.span()));
+            return Err(self.too_deep());
         }
         Ok(())
     }
 
     /// Fails when a left-nested chain of `length` links at the current depth
     /// would exceed [`MAX_DEPTH`].
+    #[inline]
     fn check_chain(&self, length: u32) -> PResult<()> {
         if self.depth + length > MAX_DEPTH {
-            return Err(self.error(SyntaxErrorKind::ExpressionTooDeep, self.span()));
+            return Err(self.too_deep());
         }
         Ok(())
+    }
+
+    /// Out of line, so that the checks above stay small enough to inline
+    /// into every level of the grammar.
+    #[cold]
+    #[inline(never)]
+    fn too_deep(&self) -> ParseError {
+        self.error(SyntaxErrorKind::ExpressionTooDeep, self.span())
     }
 
     fn leave(&mut self) {

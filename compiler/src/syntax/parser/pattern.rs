@@ -380,7 +380,8 @@ impl<'src> Parser<'src> {
             value = Expr::new(
                 ExprKind::Attribute {
                     value: Box::new(value),
-                    attr,
+                    attr: attr.name,
+                    attr_start: attr.span.start,
                     ctx: ExprContext::Load,
                 },
                 span,

@@ -197,8 +197,12 @@ impl<'src> Parser<'src> {
                     ExprKind::GeneratorExp(comp) => comp.elt.span.end,
                     _ => genexp.span.start,
                 };
-                let at = self.tokens.partition_point(|t| t.span.start < elt_end);
-                let span = self.tokens.get(at).map_or(genexp.span, |t| t.span);
+                let at = self.tokens.first_starting_at(elt_end);
+                let span = if at < self.tokens.len() {
+                    self.tokens.get(at).span
+                } else {
+                    genexp.span
+                };
                 return Err(self.error(SyntaxErrorKind::InvalidSyntax, span));
             }
             self.expect(T::RPar, ")")?;
