@@ -58,6 +58,14 @@ enum Found {
     Missing(usize),
 }
 
+/// One probed slot's verdict (see `SetObject::probe_step`).
+enum Step {
+    Done(Found),
+    Next,
+    /// Same hash, another object: compare it with the key.
+    Compare(Value),
+}
+
 impl SetObject {
     fn read<R>(&self, f: impl FnOnce(&SetTable) -> R) -> R {
         // SAFETY: single-threaded; closures given here never run Python
@@ -89,32 +97,44 @@ impl SetObject {
         unsafe { &*self.header.ty.get() }
     }
 
-    /// Finds `key` (hash `h`): where it is, or where it would go.
+    /// What slot `i` says about `key` (hash `h`) without calling anything:
+    /// an unused slot ends the search, a different hash or a dummy (whose
+    /// hash is -1, which no key's hash is) moves on, the same object is
+    /// found, two distinct small ints differ; anything else must compare.
+    #[inline(always)]
+    fn probe_step(&self, i: usize, key: Value, h: i64, free: &mut Option<usize>) -> Step {
+        // The probe stays within the table, which only a comparison can
+        // replace (and then the lookup restarts).
+        let Slot { hash: sh, key: sk } = self.read(|t| t.slot(i));
+        if sk == UNUSED {
+            return Step::Done(Found::Missing(free.unwrap_or(i)));
+        }
+        if sh != h {
+            if sk == DUMMY {
+                free.get_or_insert(i);
+            }
+            return Step::Next;
+        }
+        if sk == key {
+            return Step::Done(Found::At(i));
+        }
+        if sk.is_small_int() && key.is_small_int() {
+            return Step::Next;
+        }
+        Step::Compare(sk)
+    }
+
+    /// Finds `key` (hash `h`): where it is, or where it would go. Lookups
+    /// that need `==` start over in `find_comparing`.
     #[inline]
     fn find(&self, key: Value, h: i64) -> PyResult<Found> {
-        // The common cases, decided without calling anything: an unused
-        // slot, different hashes, the same object, distinct small ints.
-        // Anything else starts over in `find_comparing`.
         let mut probe = self.read(|t| t.probe(h));
         let mut free = None;
         loop {
-            let i = probe.next_index();
-            let Slot { hash: sh, key: sk } = self.read(|t| t.slot(i));
-            if sk == UNUSED {
-                return Ok(Found::Missing(free.unwrap_or(i)));
-            }
-            if sh != h {
-                // A dummy's hash is -1, which no key's hash is.
-                if sk == DUMMY {
-                    free.get_or_insert(i);
-                }
-                continue;
-            }
-            if sk == key {
-                return Ok(Found::At(i));
-            }
-            if !(sk.is_small_int() && key.is_small_int()) {
-                return self.find_comparing(key, h);
+            match self.probe_step(probe.next_index(), key, h, &mut free) {
+                Step::Done(found) => return Ok(found),
+                Step::Next => {}
+                Step::Compare(_) => return self.find_comparing(key, h),
             }
         }
     }
@@ -129,26 +149,11 @@ impl SetObject {
             let mut free = None;
             loop {
                 let i = probe.next_index();
-                // The probe stays within the table, which only a comparison
-                // below can replace (and then the lookup restarts).
-                let Slot { hash: sh, key: sk } = self.read(|t| t.slot(i));
-                if sk == UNUSED {
-                    return Ok(Found::Missing(free.unwrap_or(i)));
-                }
-                if sh != h {
-                    // A dummy's hash is -1, which no key's hash is.
-                    if sk == DUMMY {
-                        free.get_or_insert(i);
-                    }
-                    continue;
-                }
-                if sk == key {
-                    return Ok(Found::At(i));
-                }
-                // Distinct small ints are never equal.
-                if sk.is_small_int() && key.is_small_int() {
-                    continue;
-                }
+                let sk = match self.probe_step(i, key, h, &mut free) {
+                    Step::Done(found) => return Ok(found),
+                    Step::Next => continue,
+                    Step::Compare(sk) => sk,
+                };
                 if let (Some(a), Some(b)) = (downcast::<StrObject>(sk), downcast::<StrObject>(key))
                 {
                     if crate::types::string::str_eq(a, b) {
