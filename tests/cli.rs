@@ -412,9 +412,9 @@ fn build_links_an_executable_next_to_the_script() {
 }
 
 /// The size limit for a stripped hello world: issue 4 asks for at most
-/// 1.5 MB; it is 1,430,080 bytes (see `SMALL_EXECUTABLE_BYTES` in
-/// `tests/link.rs` for what makes it so), and this leaves a little room.
-const HELLO_EXECUTABLE_BYTES: u64 = 1_450_000;
+/// 1.5 MB. It is 1,442,368 bytes (see `SMALL_EXECUTABLE_BYTES` in
+/// `tests/link.rs` for what makes it so).
+const HELLO_EXECUTABLE_BYTES: u64 = 1_500_000;
 
 #[test]
 fn hello_world_is_small() {

@@ -16,7 +16,7 @@
 //! `--gc-sections` only the runtime code a program can reach is kept; the
 //! `--defsym`s point std's panic and allocation-error handlers at the
 //! runtime's (`krait_runtime::native::abort`), which leaves std's backtrace
-//! printer out; and `-s` strips symbols. A hello world is about 1.43 MB
+//! printer out; and `-s` strips symbols. A hello world is about 1.44 MB
 //! (the archive also has no unwind tables, see `build.rs`). The
 //! executable needs nothing of krait, Rust or Python at run time.
 //!
