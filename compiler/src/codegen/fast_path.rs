@@ -45,7 +45,7 @@ impl Arith {
 }
 
 impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
-    fn current_block(&self) -> CgResult<BasicBlock<'ctx>> {
+    pub(super) fn current_block(&self) -> CgResult<BasicBlock<'ctx>> {
         self.builder()
             .get_insert_block()
             .ok_or_else(|| CodegenError("no insert block".to_owned()))
@@ -284,7 +284,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
 
     /// Emits the slow path (`slow`) in `slow_bb`, then the phi at `join`
     /// of the fast paths' `incoming` values and the slow path's result.
-    fn join_slow_path(
+    pub(super) fn join_slow_path(
         &mut self,
         mut incoming: Vec<(IntValue<'ctx>, BasicBlock<'ctx>)>,
         slow_bb: BasicBlock<'ctx>,

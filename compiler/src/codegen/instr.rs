@@ -502,11 +502,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                 let n = self.name_value(name.index())?;
                 let cache =
                     self.site_cache(at, krait_runtime::runtime::global_cache::GLOBAL_CACHE_WORDS)?;
-                let r = self.call_value(
-                    "krait_load_global_cached",
-                    &[self.globals.into(), n.into(), cache.into()],
-                )?;
-                self.check_value(r, at, pre)?;
+                let r = self.lower_load_global(at, pre, n, cache)?;
                 if push_null {
                     let null = self.null();
                     self.push_known(null, Known::Null);

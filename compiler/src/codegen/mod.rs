@@ -35,6 +35,7 @@
 mod abi;
 mod assigned;
 mod fast_path;
+mod global_load;
 mod instr;
 mod lower;
 mod program;

@@ -37,6 +37,19 @@ impl DictObject {
         })
     }
 
+    /// Where entry `index` keeps its value (None past the end or for a
+    /// deleted entry). The address stays valid, and reads the entry's
+    /// current value, while the dict's version is unchanged: only
+    /// structural changes move or free the entries.
+    pub fn entry_value_slot(&self, index: usize) -> Option<*const Value> {
+        self.read(|t| {
+            t.entries
+                .get(index)
+                .filter(|e| !e.key.is_null())
+                .map(|e| &e.value as *const Value)
+        })
+    }
+
     /// The value of entry `index` (None past the end or for a deleted one).
     pub fn entry_value(&self, index: usize) -> Option<Value> {
         self.read(|t| {

@@ -41,6 +41,11 @@ pub struct DictObject {
 // SAFETY: repr(C), header first.
 unsafe impl HeapObject for DictObject {}
 
+/// Where a dict keeps its version (generated code checks global caches
+/// inline; `UnsafeCell` is transparent).
+pub const DICT_VERSION_OFFSET: usize =
+    std::mem::offset_of!(DictObject, table) + std::mem::offset_of!(table::DictTable, version);
+
 enum Found {
     At { slot: usize, ix: usize },
     Missing { slot: usize },
