@@ -170,15 +170,47 @@ impl ValueVec {
     }
 
     pub fn pop(&self) -> Option<Value> {
-        self.with_vec(|vec| vec.pop())
+        let len = self.len.get();
+        if len == 0 {
+            return None;
+        }
+        self.len.set(len - 1);
+        // SAFETY: the last item of the live buffer, now past its length.
+        Some(unsafe { *self.ptr.get().add(len - 1) })
     }
 
     pub fn insert(&self, i: usize, v: Value) {
+        let len = self.len.get();
+        if len < self.cap.get() {
+            let i = i.min(len);
+            // SAFETY: the buffer has room for one more item; the items
+            // from `i` on move up by one within it.
+            unsafe {
+                let p = self.ptr.get();
+                std::ptr::copy(p.add(i), p.add(i + 1), len - i);
+                *p.add(i) = v;
+            }
+            self.len.set(len + 1);
+            return;
+        }
         self.with_vec(|vec| vec.insert(i.min(vec.len()), v));
     }
 
     pub fn remove(&self, i: usize) -> Option<Value> {
-        self.with_vec(|vec| (i < vec.len()).then(|| vec.remove(i)))
+        let len = self.len.get();
+        if i >= len {
+            return None;
+        }
+        // SAFETY: `i` is an item of the live buffer; the items after it
+        // move down by one within it.
+        let v = unsafe {
+            let p = self.ptr.get();
+            let v = *p.add(i);
+            std::ptr::copy(p.add(i + 1), p.add(i), len - i - 1);
+            v
+        };
+        self.len.set(len - 1);
+        Some(v)
     }
 
     pub fn extend(&self, items: &[Value]) {
