@@ -27,3 +27,12 @@ for bad in ("", "ab", 5):
         ord(bad)
     except TypeError as e:
         print("TE", e)
+
+# lower/upper of ASCII (byte-wise) and other strs, join's single allocation and errors.
+print("Hello World".lower(), "Hello World".upper(), "ÀÉÎ straße ΑΣ".lower(), "straße ﬁ".upper(), "ΑΣ ΑΣΑ".lower())
+print("-".join([]), "-".join(["a"]), "-".join(["a", "b", "é"]), "".join(iter(["x", "y"])), ", ".join(str(i) for i in range(5)))
+for bad in (["a", 1], [None]):
+    try:
+        "-".join(bad)
+    except TypeError as e:
+        print("TE", e)

@@ -71,7 +71,10 @@ fn join(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, [it]) = args::method::<1>("str.join", a, k, 1)?;
     let sep = this(s)?;
     let items = collect(it)?;
-    let mut out = String::new();
+    // The pieces first (and their total length), so the result is
+    // allocated once.
+    let mut pieces = Vec::with_capacity(items.len());
+    let mut total = sep.len() * items.len().saturating_sub(1);
     for (i, &item) in items.iter().enumerate() {
         let Some(t) = as_str(item) else {
             return Err(type_error(format!(
@@ -79,6 +82,11 @@ fn join(a: &[Value], k: Option<Value>) -> PyResult {
                 type_of(item).name()
             )));
         };
+        total += t.len();
+        pieces.push(t);
+    }
+    let mut out = String::with_capacity(total);
+    for (i, t) in pieces.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);
         }
@@ -164,12 +172,22 @@ fn rstrip(a: &[Value], k: Option<Value>) -> PyResult {
 
 fn lower(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, []) = args::method::<0>("str.lower", a, k, 0)?;
-    Ok(new_string(this(s)?.to_lowercase()))
+    let text = this(s)?;
+    Ok(new_string(if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }))
 }
 
 fn upper(a: &[Value], k: Option<Value>) -> PyResult {
     let (s, []) = args::method::<0>("str.upper", a, k, 0)?;
-    Ok(new_string(this(s)?.to_uppercase()))
+    let text = this(s)?;
+    Ok(new_string(if text.is_ascii() {
+        text.to_ascii_uppercase()
+    } else {
+        text.to_uppercase()
+    }))
 }
 
 fn str_arg(v: Value, n: usize, fname: &str) -> PyResult<&'static str> {
