@@ -25,8 +25,40 @@ pub fn int_binary(op: BinOp, a: Value, b: Value) -> PyResult {
     };
     match (x, y) {
         (Int::Small(x), Int::Small(y)) => small_binary(op, x, y),
-        _ => big_binary(op, &x.to_bigint(), &y.to_bigint()),
+        _ => match wide_binary(op, x, y) {
+            Some(r) => Ok(r),
+            None => big_binary(op, &x.to_bigint(), &y.to_bigint()),
+        },
     }
+}
+
+/// `x <op> y` in i128 when both operands fit an i64 (heap ints just past
+/// the small range, as an LCG's products are) and `op` cannot leave
+/// i128: no `BigInt` arithmetic or temporaries. None otherwise.
+fn wide_binary(op: BinOp, x: Int, y: Int) -> Option<Value> {
+    let wide = |i: Int| match i {
+        Int::Small(v) => Some(v as i128),
+        Int::Big(b) => b.to_i64().map(i128::from),
+    };
+    let (a, b) = (wide(x)?, wide(y)?);
+    Some(int_from_i128(match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mul => a * b,
+        BinOp::And => a & b,
+        BinOp::Or => a | b,
+        BinOp::Xor => a ^ b,
+        BinOp::FloorDiv if b != 0 => a.div_euclid(b) - i128::from(b < 0 && a.rem_euclid(b) != 0),
+        BinOp::Mod if b != 0 => {
+            let r = a.rem_euclid(b);
+            if b < 0 && r != 0 {
+                r + b
+            } else {
+                r
+            }
+        }
+        _ => return None,
+    }))
 }
 
 fn floor_divmod(x: i64, y: i64) -> (i64, i64) {
