@@ -4,7 +4,7 @@
 
 use crate::error::{type_error, value_error, PyResult};
 use crate::gc::RootedVec;
-use crate::object::{downcast, type_of, PyPayload};
+use crate::object::{downcast, type_of};
 use crate::types::list::{new_list, ListObject};
 use crate::types::registry::types;
 use crate::types::tuple::TupleObject;
@@ -118,15 +118,16 @@ pub fn next_unpacked(it: Value, out: &mut [Value]) -> PyResult<bool> {
 /// the right length is copied without an intermediate allocation.
 pub fn unpack_sequence_into(v: Value, out: &mut [Value]) -> PyResult<()> {
     let n = out.len();
-    if let Some(t) = TupleObject::cast(v) {
+    // Exact tuples and lists only: a subclass may define `__iter__`.
+    if let Some(t) = downcast::<TupleObject>(v) {
         if t.len() == n {
             out.copy_from_slice(t.items());
             return Ok(());
         }
     }
-    let exact = TupleObject::cast(v)
+    let exact = downcast::<TupleObject>(v)
         .map(|t| t.items().to_vec())
-        .or_else(|| ListObject::cast(v).map(|l| l.to_vec()));
+        .or_else(|| downcast::<ListObject>(v).map(|l| l.to_vec()));
     if let Some(items) = exact {
         if items.len() == n {
             out.copy_from_slice(&items);
@@ -188,6 +189,7 @@ pub fn unpack_ex(v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::object::PyPayload;
     use crate::exceptions::str_of_current;
 
     #[test]
