@@ -189,8 +189,8 @@ pub fn unpack_ex(v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::object::PyPayload;
     use crate::exceptions::str_of_current;
+    use crate::object::PyPayload;
 
     #[test]
     fn unpacking_messages() {
