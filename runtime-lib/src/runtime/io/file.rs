@@ -132,8 +132,9 @@ fn check_writable(f: &FileObject) -> PyResult<()> {
     }
 }
 
-/// A size argument: None or negative means "all".
-fn size_arg(v: Value) -> PyResult<Option<usize>> {
+/// A size argument (of files and in-memory streams alike): None or
+/// negative means "all".
+pub(super) fn size_arg(v: Value) -> PyResult<Option<usize>> {
     if v.is_null() || v.is_none() {
         return Ok(None);
     }

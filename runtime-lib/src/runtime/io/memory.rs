@@ -9,7 +9,7 @@
 use std::any::TypeId;
 use std::cell::RefCell;
 
-use super::file::{closed_error, Newline};
+use super::file::{closed_error, size_arg, Newline};
 use crate::args;
 use crate::error::{raise_new, type_error, value_error, PyResult};
 use crate::heap::{alloc_value, Header, HeapObject};
@@ -163,19 +163,6 @@ fn slice_value(st: &MemState, from: usize, to: usize) -> Value {
         Buf::Text(t) => new_string(t[from..to].iter().collect()),
         Buf::Bytes(b) => new_bytes(b[from..to].to_vec()),
     }
-}
-
-fn size_arg(v: Value) -> PyResult<Option<usize>> {
-    if v.is_null() || v.is_none() {
-        return Ok(None);
-    }
-    let n = crate::types::int::index_value(v)?.ok_or_else(|| {
-        type_error(format!(
-            "argument should be integer or None, not '{}'",
-            type_of(v).name()
-        ))
-    })?;
-    Ok(usize::try_from(n).ok())
 }
 
 fn read(a: &[Value], k: Option<Value>) -> PyResult {
