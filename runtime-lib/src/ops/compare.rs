@@ -62,6 +62,30 @@ pub fn rich_compare(a: Value, b: Value, op: CompareOp) -> PyResult {
     }
 }
 
+/// `a == b` for two different words (the caller has checked identity),
+/// when it can be decided without running Python code: two exact strs,
+/// two small ints, two floats or ints as floats, a str and a number.
+/// None when `__eq__` must decide. Dicts, sets and tuple comparisons use
+/// it before `rich_compare_bool`.
+pub fn eq_without_python(a: Value, b: Value) -> Option<bool> {
+    if let (Some(x), Some(y)) = (downcast::<StrObject>(a), downcast::<StrObject>(b)) {
+        return Some(crate::types::string::str_eq(x, y));
+    }
+    if a.is_small_int() && b.is_small_int() {
+        return Some(false);
+    }
+    if let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) {
+        return Some(x == y);
+    }
+    let str_vs_number = |s: Value, n: Value| {
+        downcast::<StrObject>(s).is_some() && (n.is_small_int() || n.is_float() || n.is_immediate())
+    };
+    if str_vs_number(a, b) || str_vs_number(b, a) {
+        return Some(false);
+    }
+    None
+}
+
 /// `a <op> b` as a Rust bool (identity implies equality, as CPython's
 /// `PyObject_RichCompareBool`).
 pub fn rich_compare_bool(a: Value, b: Value, op: CompareOp) -> PyResult<bool> {

@@ -8,10 +8,10 @@
 
 use crate::error::PyResult;
 use crate::object::downcast;
-use crate::ops::compare::{rich_compare, rich_compare_bool};
+use crate::ops::compare::{eq_without_python, rich_compare, rich_compare_bool};
 use crate::ops::CompareOp;
 use crate::runtime::recursion::in_comparison;
-use crate::types::string::{str_eq, StrObject};
+use crate::types::string::StrObject;
 use crate::types::tuple::TupleObject;
 use crate::Value;
 
@@ -63,11 +63,8 @@ pub fn compare_slices(x: &[Value], y: &[Value], op: CompareOp) -> PyResult {
 
 /// `a == b` for two different words.
 fn items_equal(a: Value, b: Value) -> PyResult<bool> {
-    if a.is_small_int() && b.is_small_int() {
-        return Ok(false);
-    }
-    if let (Some(x), Some(y)) = (downcast::<StrObject>(a), downcast::<StrObject>(b)) {
-        return Ok(str_eq(x, y));
+    if let Some(eq) = eq_without_python(a, b) {
+        return Ok(eq);
     }
     if let (Some(x), Some(y)) = (downcast::<TupleObject>(a), downcast::<TupleObject>(b)) {
         return Ok(

@@ -5,8 +5,9 @@
 //! hashing. `runtime::global_cache` uses this for `LOAD_GLOBAL`.
 
 use super::table::EMPTY;
-use super::{fast_eq, DictObject};
+use super::DictObject;
 use crate::object::PyPayload;
+use crate::ops::compare::eq_without_python;
 use crate::types::string::StrObject;
 use crate::Value;
 
@@ -29,7 +30,7 @@ impl DictObject {
                 let Some(e) = t.entries.get(i) else {
                     continue;
                 };
-                if e.key == key || (e.hash == h && fast_eq(e.key, key) == Some(true)) {
+                if e.key == key || (e.hash == h && eq_without_python(e.key, key) == Some(true)) {
                     return Some(i);
                 }
             }

@@ -22,7 +22,7 @@ use crate::error::{key_error, PyResult};
 use crate::gc::RootedVec;
 use crate::heap::{alloc_value, Header, HeapObject};
 use crate::object::{downcast, type_of, PyPayload};
-use crate::ops::compare::rich_compare_bool;
+use crate::ops::compare::{eq_without_python, rich_compare_bool};
 use crate::ops::object::{hash, repr_enter, repr_leave, repr_string};
 use crate::ops::{BinOp, CompareOp};
 use crate::typeobj::builder::TypeSpec;
@@ -49,26 +49,6 @@ pub const DICT_VERSION_OFFSET: usize =
 enum Found {
     At { slot: usize, ix: usize },
     Missing { slot: usize },
-}
-
-/// Equality decided without running Python code, when possible.
-fn fast_eq(a: Value, b: Value) -> Option<bool> {
-    if let (Some(x), Some(y)) = (downcast::<StrObject>(a), downcast::<StrObject>(b)) {
-        return Some(crate::types::string::str_eq(x, y));
-    }
-    if a.is_small_int() && b.is_small_int() {
-        return Some(false);
-    }
-    if let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) {
-        return Some(x == y);
-    }
-    let str_vs_number = |s: Value, n: Value| {
-        downcast::<StrObject>(s).is_some() && (n.is_small_int() || n.is_float() || n.is_immediate())
-    };
-    if str_vs_number(a, b) || str_vs_number(b, a) {
-        return Some(false);
-    }
-    None
 }
 
 impl DictObject {
@@ -159,7 +139,7 @@ impl DictObject {
                 if eh != h {
                     continue;
                 }
-                let eq = match fast_eq(ek, key) {
+                let eq = match eq_without_python(ek, key) {
                     Some(b) => b,
                     None if !python_eq => false,
                     None => {

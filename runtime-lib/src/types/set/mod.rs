@@ -18,13 +18,13 @@ use crate::error::{runtime_error, PyResult};
 use crate::gc::RootedVec;
 use crate::heap::{alloc_value, Header, HeapObject};
 use crate::object::{downcast, type_of, PyPayload};
-use crate::ops::compare::rich_compare_bool;
+use crate::ops::compare::{eq_without_python, rich_compare_bool};
 use crate::ops::object::{hash, repr_enter, repr_leave, repr_string};
 use crate::ops::{BinOp, CompareOp};
 use crate::typeobj::builder::TypeSpec;
 use crate::typeobj::{flags, SlotDefs, TypeObject};
 use crate::types::registry::types;
-use crate::types::string::{new_string, StrObject};
+use crate::types::string::new_string;
 use crate::Value;
 use table::{SetTable, Slot, DUMMY, UNUSED};
 
@@ -154,9 +154,8 @@ impl SetObject {
                     Step::Next => continue,
                     Step::Compare(sk) => sk,
                 };
-                if let (Some(a), Some(b)) = (downcast::<StrObject>(sk), downcast::<StrObject>(key))
-                {
-                    if crate::types::string::str_eq(a, b) {
+                if let Some(eq) = eq_without_python(sk, key) {
+                    if eq {
                         return Ok(Found::At(i));
                     }
                     continue;
