@@ -120,28 +120,10 @@ pub fn unpack_sequence_into(v: Value, out: &mut [Value]) -> PyResult<()> {
     let n = out.len();
     // Exact tuples and lists only: a subclass may define `__iter__`.
     if let Some(t) = downcast::<TupleObject>(v) {
-        if t.len() == n {
-            out.copy_from_slice(t.items());
-            return Ok(());
-        }
+        return copy_exact(t.items(), out);
     }
-    let exact = downcast::<TupleObject>(v)
-        .map(|t| t.items().to_vec())
-        .or_else(|| downcast::<ListObject>(v).map(|l| l.to_vec()));
-    if let Some(items) = exact {
-        if items.len() == n {
-            out.copy_from_slice(&items);
-            return Ok(());
-        }
-        if items.len() < n {
-            return Err(value_error(format!(
-                "not enough values to unpack (expected {n}, got {})",
-                items.len()
-            )));
-        }
-        return Err(value_error(format!(
-            "too many values to unpack (expected {n})"
-        )));
+    if let Some(l) = downcast::<ListObject>(v) {
+        return l.items.with_items(|items| copy_exact(items, out));
     }
     let it = iter_for_unpack(v)?;
     let mut got = RootedVec::with_capacity(n);
@@ -163,6 +145,24 @@ pub fn unpack_sequence_into(v: Value, out: &mut [Value]) -> PyResult<()> {
     }
     out.copy_from_slice(&got);
     Ok(())
+}
+
+/// The items of a tuple or list into `out`, which they must fill exactly.
+fn copy_exact(items: &[Value], out: &mut [Value]) -> PyResult<()> {
+    let n = out.len();
+    if items.len() == n {
+        out.copy_from_slice(items);
+        return Ok(());
+    }
+    if items.len() < n {
+        return Err(value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            items.len()
+        )));
+    }
+    Err(value_error(format!(
+        "too many values to unpack (expected {n})"
+    )))
 }
 
 /// `a, *b, c = v`: `before` items, a list of the middle, `after` items
