@@ -14,6 +14,7 @@ use crate::runtime::recursion::in_comparison;
 use crate::types::string::StrObject;
 use crate::types::tuple::TupleObject;
 use crate::Value;
+use std::cmp::Ordering;
 
 /// Compares two sequences item by item, as `tuple`/`list` do.
 pub fn compare_sequences(
@@ -48,8 +49,19 @@ pub fn compare_slices(x: &[Value], y: &[Value], op: CompareOp) -> PyResult {
     if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.len() != y.len() {
         return Ok(Value::from_bool(op == CompareOp::Ne));
     }
+    let ordering = !matches!(op, CompareOp::Eq | CompareOp::Ne);
     for (&a, &b) in x.iter().zip(y) {
-        if a == b || items_equal(a, b)? {
+        if a == b {
+            continue;
+        }
+        if ordering {
+            match order_without_python(a, b, 0) {
+                Some(Ordering::Equal) => continue,
+                Some(o) => return Ok(Value::from_bool(op.holds(o))),
+                None => {}
+            }
+        }
+        if items_equal(a, b)? {
             continue;
         }
         return match op {
@@ -59,6 +71,41 @@ pub fn compare_slices(x: &[Value], y: &[Value], op: CompareOp) -> PyResult {
         };
     }
     Ok(Value::from_bool(op.holds(x.len().cmp(&y.len()))))
+}
+
+/// How many tuples deep [`order_without_python`] looks before leaving the
+/// comparison to the guarded general path.
+const ORDER_DEPTH: u32 = 8;
+
+/// The order of `a` and `b` when both are small ints, exact strs, floats
+/// (not NaN) or exact tuples of these, whose `==` and `<` agree with one
+/// total order: one pass decides what `==` and then `<` would (a sort by
+/// tuple keys compares each pair once instead of twice). None when any
+/// pair needs the general path.
+fn order_without_python(a: Value, b: Value, depth: u32) -> Option<Ordering> {
+    if a == b {
+        return Some(Ordering::Equal);
+    }
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Some(x.cmp(&y));
+    }
+    if let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) {
+        return x.partial_cmp(&y);
+    }
+    if let (Some(x), Some(y)) = (downcast::<StrObject>(a), downcast::<StrObject>(b)) {
+        return Some(x.as_str().cmp(y.as_str()));
+    }
+    if depth >= ORDER_DEPTH {
+        return None;
+    }
+    let (x, y) = (downcast::<TupleObject>(a)?, downcast::<TupleObject>(b)?);
+    for (&p, &q) in x.items().iter().zip(y.items()) {
+        match order_without_python(p, q, depth + 1)? {
+            Ordering::Equal => continue,
+            o => return Some(o),
+        }
+    }
+    Some(x.len().cmp(&y.len()))
 }
 
 /// `a == b` for two different words.
