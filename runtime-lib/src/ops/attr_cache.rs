@@ -129,7 +129,9 @@ fn instance_slot(obj: Value, name: Value) -> Option<usize> {
     attrs_of(obj)?.shape().index_of(name)
 }
 
-/// `obj.name` through `cache`.
+/// `obj.name` through `cache`. The hit path is inlined into the ABI
+/// entry, which then saves no registers; misses go out of line.
+#[inline(always)]
 pub fn getattr_cached(obj: Value, name: Value, cache: &mut AttrCache) -> PyResult {
     if obj.is_pointer() {
         if let Some(e) = cache.hit(obj) {
@@ -140,6 +142,12 @@ pub fn getattr_cached(obj: Value, name: Value, cache: &mut AttrCache) -> PyResul
             }
         }
     }
+    getattr_missed(obj, name, cache)
+}
+
+/// `getattr_cached` past the cache: the generic lookup, then a refill.
+#[inline(never)]
+fn getattr_missed(obj: Value, name: Value, cache: &mut AttrCache) -> PyResult {
     let v = attr::getattr(obj, name)?;
     if obj.is_pointer() && is_generic_get(type_of(obj)) {
         if let Some(i) = instance_slot(obj, name) {
@@ -149,7 +157,9 @@ pub fn getattr_cached(obj: Value, name: Value, cache: &mut AttrCache) -> PyResul
     Ok(v)
 }
 
-/// `obj.name = value` through `cache`.
+/// `obj.name = value` through `cache` (the hit path inlined, as
+/// `getattr_cached`'s).
+#[inline(always)]
 pub fn setattr_cached(
     obj: Value,
     name: Value,
@@ -169,6 +179,12 @@ pub fn setattr_cached(
             }
         }
     }
+    setattr_missed(obj, name, value, cache)
+}
+
+/// `setattr_cached` past the cache: the generic store, then a refill.
+#[inline(never)]
+fn setattr_missed(obj: Value, name: Value, value: Value, cache: &mut AttrCache) -> PyResult<()> {
     let before = shape_of(obj);
     attr::setattr(obj, name, value)?;
     if obj.is_pointer() && is_generic_set(type_of(obj)) {
@@ -187,6 +203,7 @@ pub fn setattr_cached(
 }
 
 /// `LOAD_METHOD` through `cache`: (function, obj) or (attribute, NULL).
+#[inline(always)]
 pub fn load_method_cached(
     obj: Value,
     name: Value,
@@ -197,6 +214,12 @@ pub fn load_method_cached(
         // which the type still holds (the epoch is unchanged).
         return Ok((unsafe { Value::from_bits(e.payload) }, obj));
     }
+    load_method_missed(obj, name, cache)
+}
+
+/// `load_method_cached` past the cache: the generic lookup, then a refill.
+#[inline(never)]
+fn load_method_missed(obj: Value, name: Value, cache: &mut AttrCache) -> PyResult<(Value, Value)> {
     let (f, self_) = attr::load_method(obj, name)?;
     if !self_.is_null() {
         let plain = downcast::<FunctionObject>(f).is_some()
