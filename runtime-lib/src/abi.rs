@@ -222,6 +222,10 @@ abi! {
     fn krait_delitem(v: Value, key: Value) -> Status = ops::subscript::delitem;
     /// `slice(start, stop, step)`.
     fn krait_build_slice(start: Value, stop: Value, step: Value) -> Value = n::build_slice;
+    /// `v[start:stop:step]` (null bounds: absent).
+    fn krait_getitem_slice(v: Value, start: Value, stop: Value, step: Value) -> Value = ops::subscript::getitem_slice;
+    /// `v[start:stop:step] = value`; `del v[start:stop:step]` when `value` is null.
+    fn krait_setitem_slice(v: Value, start: Value, stop: Value, step: Value, value: Value) -> Status = ops::subscript::setitem_slice;
 
     // ---- building and unpacking ----
     /// `(*items,)`.
@@ -292,6 +296,8 @@ abi! {
     /// `CALL` after `LOAD_METHOD`: `first` is the function or NULL; `args`
     /// starts with self (or the callable when `first` is NULL).
     fn krait_call_method(first: Value, args: *const Value, nargs: usize, kwnames: Value) -> Value = n::call_method;
+    /// `krait_call_method` filling the site's `MethodCallCache`.
+    fn krait_call_method_cached(first: Value, args: *const Value, nargs: usize, kwnames: Value, cache: *mut Value) -> Value = n::call_method_cached;
     /// A call without arguments (zero-argument `super()` sees the class
     /// cell and first argument, either may be NULL).
     fn krait_call_no_args(f: Value, class_cell: Value, first_arg: Value) -> Value = ops::frame::call_no_args;

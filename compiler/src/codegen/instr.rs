@@ -328,12 +328,35 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                 };
                 let stop = self.pop_v()?;
                 let start = self.pop_v()?;
-                self.push_call(
-                    "krait_build_slice",
-                    &[start.into(), stop.into(), step.into()],
-                    at,
-                    pre,
-                )?;
+                let bounds = [start.into(), stop.into(), step.into()];
+                // The subscript right after takes the bounds instead of a
+                // slice object; its errors are its own instruction's.
+                let next = self.code.instructions.get(at + 1);
+                let fusable = !self.leaders.get(at + 1).copied().unwrap_or(true);
+                match next {
+                    Some(I::BinarySubscr) if fusable => {
+                        let v = self.pop_v()?;
+                        let r = self.call_value(
+                            "krait_getitem_slice",
+                            &[&[v.into()], &bounds[..]].concat(),
+                        )?;
+                        self.check_value(r, at + 1, pre)?;
+                        self.push(r);
+                        self.skip = Some(at + 1);
+                    }
+                    Some(I::StoreSubscr | I::DeleteSubscr) if fusable => {
+                        let v = self.pop_v()?;
+                        let value = if matches!(next, Some(I::StoreSubscr)) {
+                            self.pop_v()?
+                        } else {
+                            self.word(Value::NULL)
+                        };
+                        let args = [&[v.into()], &bounds[..], &[value.into()]].concat();
+                        self.status_call("krait_setitem_slice", &args, at + 1, pre)?;
+                        self.skip = Some(at + 1);
+                    }
+                    _ => self.push_call("krait_build_slice", &bounds, at, pre)?,
+                }
             }
             I::ListAppend { pos }
             | I::SetAdd { pos }
@@ -1163,7 +1186,11 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
 
     /// A zeroed global of `words` words for the cache of the instruction
     /// at `at`.
-    fn site_cache(&self, at: usize, words: u32) -> CgResult<inkwell::values::PointerValue<'ctx>> {
+    pub(super) fn site_cache(
+        &self,
+        at: usize,
+        words: u32,
+    ) -> CgResult<inkwell::values::PointerValue<'ctx>> {
         let ty = self.i64t.array_type(words);
         let g = self
             .cx
@@ -1213,6 +1240,8 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                     None => self.generic_call(callable, &arg_values, kwnames)?,
                 }
             }
+        } else if kwnames.is_none() {
+            self.cached_method_call(at, first.v, second.v, &arg_values)?
         } else {
             let mut values = vec![second.v];
             values.extend(&arg_values);

@@ -14,7 +14,8 @@
 //! - [`fast_path`] holds the inline fast paths (small-int and float
 //!   arithmetic and comparisons, truth tests), [`range_loop`] the inline
 //!   `for i in range(...)` loop, [`subscript`] inline list and tuple
-//!   indexing;
+//!   indexing, [`method_call`] method calls straight to a cached fast
+//!   entry;
 //! - [`assigned`] finds the locals bound on every path (no unbound
 //!   check needed);
 //! - [`abi`] declares runtime-lib's ABI table in the module;
@@ -38,6 +39,7 @@ mod fast_path;
 mod global_load;
 mod instr;
 mod lower;
+mod method_call;
 mod program;
 mod range_loop;
 mod subscript;

@@ -34,7 +34,11 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
 
     /// `v` is a heap object whose exact type is `t` (i1). Only meaningful
     /// for pointers; the caller checks `is_pointer` first.
-    fn has_type(&self, obj: PointerValue<'ctx>, t: KnownType) -> CgResult<IntValue<'ctx>> {
+    pub(super) fn has_type(
+        &self,
+        obj: PointerValue<'ctx>,
+        t: KnownType,
+    ) -> CgResult<IntValue<'ctx>> {
         let expected = self.known_type(t)?;
         let p = byte_offset(self.cx, obj, HEADER_TYPE_OFFSET)?;
         let ty = self
@@ -46,7 +50,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             .build_int_compare(IntPredicate::EQ, ty, expected, "exact")?)
     }
 
-    fn is_pointer(&self, v: IntValue<'ctx>) -> CgResult<IntValue<'ctx>> {
+    pub(super) fn is_pointer(&self, v: IntValue<'ctx>) -> CgResult<IntValue<'ctx>> {
         let b = self.builder();
         let top = b.build_right_shift(v, self.i64t.const_int(48, false), false, "top")?;
         let no_tag =
@@ -120,6 +124,9 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                         .build_load(self.i64t, p, "len")?
                         .into_int_value();
                     (items, len)
+                }
+                KnownType::Function => {
+                    return Err(CodegenError("a function has no items".to_owned()));
                 }
             };
             found.push((items, len, self.current_insert_block()?));

@@ -227,6 +227,24 @@ pub fn call_method(first: Value, args: *const Value, nargs: usize, kwnames: Valu
     }
 }
 
+/// `call_method`, remembering a Python function callee's fast entry in
+/// the site's cache.
+pub fn call_method_cached(
+    first: Value,
+    args: *const Value,
+    nargs: usize,
+    kwnames: Value,
+    cache: *mut Value,
+) -> PyResult {
+    // SAFETY: generated code passes its site's cache, laid out as
+    // MethodCallCache.
+    let site = unsafe { (cache as *mut crate::native::entry::MethodCallCache).as_mut() };
+    if let (Some(site), false) = (site, first.is_null() || kwnames_opt(kwnames).is_some()) {
+        crate::native::entry::remember_fast_entry(first, nargs, site);
+    }
+    call_method(first, args, nargs, kwnames)
+}
+
 fn opt(v: Value) -> Option<Value> {
     (!v.is_null()).then_some(v)
 }

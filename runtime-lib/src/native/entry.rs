@@ -56,6 +56,30 @@ pub fn code_of(func: &FunctionObject) -> Option<&'static NativeCode> {
     Some(unsafe { &*(func.code as *const NativeCode) })
 }
 
+/// A method call site's cache: the native code last called there through
+/// its positional fast entry, and that entry (zeroed: empty). Generated
+/// code calls `fast` directly when the callee is a function with `code`.
+#[repr(C)]
+pub struct MethodCallCache {
+    code: *const NativeCode,
+    fast: *const (),
+}
+
+/// Words of a [`MethodCallCache`] (what generated code allocates per site).
+pub const METHOD_CALL_CACHE_WORDS: u32 = (std::mem::size_of::<MethodCallCache>() / 8) as u32;
+
+/// Remembers `f` in `cache` when a call of `f` with `nargs` positional
+/// arguments (no keywords) can go straight to its fast entry.
+pub fn remember_fast_entry(f: Value, nargs: usize, cache: &mut MethodCallCache) {
+    let Some(code) = FunctionObject::cast_exact(f).and_then(code_of) else {
+        return;
+    };
+    if !code.fast.is_null() && !code.is_generator_like() && code.info.argcount as usize == nargs {
+        cache.code = code;
+        cache.fast = code.fast;
+    }
+}
+
 fn native_entry(f: Value, args: &[Value], kwnames: Option<Value>) -> PyResult {
     let Some(func) = FunctionObject::cast(f) else {
         return Err(error::internal_error(

@@ -163,10 +163,11 @@ impl NativeCode {
 pub enum KnownType {
     List,
     Tuple,
+    Function,
 }
 
 impl KnownType {
-    pub const ALL: [KnownType; 2] = [KnownType::List, KnownType::Tuple];
+    pub const ALL: [KnownType; 3] = [KnownType::List, KnownType::Tuple, KnownType::Function];
 
     /// The type object.
     pub fn value(self) -> Value {
@@ -174,6 +175,7 @@ impl KnownType {
         match self {
             KnownType::List => t.list.as_value(),
             KnownType::Tuple => t.tuple.as_value(),
+            KnownType::Function => t.function.as_value(),
         }
     }
 }

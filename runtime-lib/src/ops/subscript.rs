@@ -1,8 +1,13 @@
 //! Subscription: `v[k]`, `v[k] = x`, `del v[k]`, including
-//! `Class[...]` through `__class_getitem__`, and building slices.
+//! `Class[...]` through `__class_getitem__`, and building slices (the
+//! builtin sequences are sliced from the bounds, without a slice object).
 
 use crate::error::{type_error, PyResult};
-use crate::object::type_of;
+use crate::object::{downcast, type_of};
+use crate::types::list::{self, ListObject};
+use crate::types::slice::SliceBounds;
+use crate::types::string::{self, StrObject};
+use crate::types::tuple::{self, TupleObject};
 use crate::Value;
 
 /// `v[key]`.
@@ -54,6 +59,51 @@ pub fn delitem(v: Value, key: Value) -> PyResult<()> {
 
 /// `start:stop:step` (absent parts None).
 pub fn build_slice(start: Value, stop: Value, step: Value) -> Value {
+    bounds(start, stop, step).to_object()
+}
+
+/// A slice's bounds from `BUILD_SLICE`'s operands (null: absent).
+fn bounds(start: Value, stop: Value, step: Value) -> SliceBounds {
     let none = |v: Value| if v.is_null() { Value::NONE } else { v };
-    crate::types::slice::new_slice(none(start), none(stop), none(step))
+    SliceBounds {
+        start: none(start),
+        stop: none(stop),
+        step: none(step),
+    }
+}
+
+/// `v[start:stop:step]` (`BUILD_SLICE` then `BINARY_SUBSCR`): lists,
+/// tuples and strs (exact types) are sliced without a slice object.
+pub fn getitem_slice(v: Value, start: Value, stop: Value, step: Value) -> PyResult {
+    let b = bounds(start, stop, step);
+    if let Some(l) = downcast::<ListObject>(v) {
+        return Ok(list::slice_of(l, b.indices(l.len())?));
+    }
+    if let Some(t) = downcast::<TupleObject>(v) {
+        return Ok(tuple::slice_of(t, b.indices(t.len)?));
+    }
+    if let Some(s) = downcast::<StrObject>(v) {
+        return Ok(string::slice_str(s, &b.indices(s.char_len)?));
+    }
+    getitem(v, b.to_object())
+}
+
+/// `v[start:stop:step] = value`, or `del v[start:stop:step]` when `value`
+/// is null: exact lists without a slice object.
+pub fn setitem_slice(
+    v: Value,
+    start: Value,
+    stop: Value,
+    step: Value,
+    value: Value,
+) -> PyResult<()> {
+    let b = bounds(start, stop, step);
+    if let Some(l) = downcast::<ListObject>(v) {
+        return list::set_slice(l, b.indices(l.len())?, value);
+    }
+    if value.is_null() {
+        delitem(v, b.to_object())
+    } else {
+        setitem(v, b.to_object(), value)
+    }
 }

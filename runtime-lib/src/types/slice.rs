@@ -75,7 +75,21 @@ fn index_or_none(v: Value) -> PyResult<Option<i64>> {
     }
 }
 
-impl SliceObject {
+/// A slice's bounds, with or without a slice object: `x[a:b:c]` on the
+/// builtin sequences resolves them without allocating one.
+#[derive(Debug, Clone, Copy)]
+pub struct SliceBounds {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+impl SliceBounds {
+    /// The slice object with these bounds.
+    pub fn to_object(self) -> Value {
+        new_slice(self.start, self.stop, self.step)
+    }
+
     /// Resolves against a sequence of `len` items.
     pub fn indices(&self, len: usize) -> PyResult<SliceIndices> {
         let (start, stop, step) = self.clamped(len)?;
@@ -120,6 +134,21 @@ impl SliceObject {
             if step < 0 { lower } else { upper },
         );
         Ok((start, stop, step))
+    }
+}
+
+impl SliceObject {
+    pub fn bounds(&self) -> SliceBounds {
+        SliceBounds {
+            start: self.start,
+            stop: self.stop,
+            step: self.step,
+        }
+    }
+
+    /// Resolves against a sequence of `len` items.
+    pub fn indices(&self, len: usize) -> PyResult<SliceIndices> {
+        self.bounds().indices(len)
     }
 }
 
@@ -176,7 +205,7 @@ fn indices(a: &[Value], k: Option<Value>) -> PyResult {
     if n < 0 {
         return Err(value_error("length should not be negative"));
     }
-    let (start, stop, step) = this(s)?.clamped(n as usize)?;
+    let (start, stop, step) = this(s)?.bounds().clamped(n as usize)?;
     Ok(new_tuple(&[
         int_from_i64(start),
         int_from_i64(stop),

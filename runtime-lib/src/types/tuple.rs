@@ -138,6 +138,15 @@ fn tuple_contains(v: Value, item: Value) -> PyResult<bool> {
     Ok(false)
 }
 
+/// `t[ix]`: a new tuple of the selected items.
+pub fn slice_of(t: &TupleObject, ix: crate::types::slice::SliceIndices) -> Value {
+    if ix.step == 1 {
+        return new_tuple(&t.items()[ix.start as usize..ix.start as usize + ix.len]);
+    }
+    let items: Vec<Value> = ix.iter().map(|i| t.items()[i]).collect();
+    new_tuple(&items)
+}
+
 fn tuple_getitem(v: Value, key: Value) -> PyResult {
     let t = this(v)?;
     if let Some(i) = key.as_small_int() {
@@ -146,9 +155,7 @@ fn tuple_getitem(v: Value, key: Value) -> PyResult {
             .ok_or_else(|| index_error("tuple index out of range"));
     }
     if let Some(sl) = crate::types::slice::SliceObject::cast(key) {
-        let ix = sl.indices(t.len)?;
-        let items: Vec<Value> = ix.iter().map(|i| t.items()[i]).collect();
-        return Ok(new_tuple(&items));
+        return Ok(slice_of(t, sl.indices(t.len)?));
     }
     let Some(i) = crate::types::sequence::sequence_index(key)? else {
         return Err(type_error(format!(

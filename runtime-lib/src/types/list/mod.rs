@@ -24,7 +24,7 @@ use crate::typeobj::{flags, SlotDefs, TypeObject};
 use crate::types::int::repeat_count;
 use crate::types::registry::types;
 use crate::types::sequence::{compare_sequences, normalize_index, repr_items};
-use crate::types::slice::SliceObject;
+use crate::types::slice::{SliceIndices, SliceObject};
 use crate::types::string::new_string;
 use crate::types::value_vec::{ValueVec, VALUE_VEC_LEN_OFFSET, VALUE_VEC_PTR_OFFSET};
 use crate::Value;
@@ -139,16 +139,7 @@ fn list_getitem(v: Value, key: Value) -> PyResult {
             .ok_or_else(|| index_error("list index out of range"));
     }
     if let Some(sl) = SliceObject::cast(key) {
-        let ix = sl.indices(l.len())?;
-        // The indices are clamped to the list: every one is an item.
-        let items: Vec<Value> = l.items.with_items(|s| {
-            if ix.step == 1 {
-                s[ix.start as usize..ix.start as usize + ix.len].to_vec()
-            } else {
-                ix.iter().map(|i| s[i]).collect()
-            }
-        });
-        return Ok(new_list(items));
+        return Ok(slice_of(l, sl.indices(l.len())?));
     }
     let Some(i) = crate::types::sequence::sequence_index(key)? else {
         return Err(index_error_for(key));
@@ -157,6 +148,19 @@ fn list_getitem(v: Value, key: Value) -> PyResult {
         Some(x) => Ok(x),
         None => Err(index_error("list index out of range")),
     }
+}
+
+/// `l[ix]`: a new list of the selected items.
+pub fn slice_of(l: &ListObject, ix: SliceIndices) -> Value {
+    // The indices are clamped to the list: every one is an item.
+    let items: Vec<Value> = l.items.with_items(|s| {
+        if ix.step == 1 {
+            s[ix.start as usize..ix.start as usize + ix.len].to_vec()
+        } else {
+            ix.iter().map(|i| s[i]).collect()
+        }
+    });
+    new_list(items)
 }
 
 fn list_setitem(v: Value, key: Value, value: Value) -> PyResult<()> {
@@ -168,7 +172,7 @@ fn list_setitem(v: Value, key: Value, value: Value) -> PyResult<()> {
         };
     }
     if let Some(sl) = SliceObject::cast(key) {
-        return set_slice(l, sl, value);
+        return set_slice(l, sl.indices(l.len())?, value);
     }
     let Some(i) = crate::types::sequence::sequence_index(key)? else {
         return Err(index_error_for(key));
@@ -184,8 +188,8 @@ fn list_setitem(v: Value, key: Value, value: Value) -> PyResult<()> {
     Ok(())
 }
 
-fn set_slice(l: &ListObject, sl: &SliceObject, value: Value) -> PyResult<()> {
-    let ix = sl.indices(l.len())?;
+/// `l[ix] = value`, or `del l[ix]` when `value` is null.
+pub fn set_slice(l: &ListObject, ix: SliceIndices, value: Value) -> PyResult<()> {
     if value.is_null() {
         if ix.step == 1 {
             l.items
@@ -204,10 +208,14 @@ fn set_slice(l: &ListObject, sl: &SliceObject, value: Value) -> PyResult<()> {
         }
         return Ok(());
     }
-    // A list's items are copied as they are: nothing below runs Python
-    // code, so they need no rooting (the general case iterates).
+    // Another list's items are read in place (and the list's own are
+    // copied first): nothing below runs Python code, so they need no
+    // rooting (the general case iterates).
     let (copied, rooted);
     let new_items: &[Value] = if let Some(src) = downcast::<ListObject>(value) {
+        if !std::ptr::eq(src, l) {
+            return src.items.with_items(|items| assign_items(l, ix, items));
+        }
         copied = src.to_vec();
         &copied
     } else {
@@ -221,6 +229,11 @@ fn set_slice(l: &ListObject, sl: &SliceObject, value: Value) -> PyResult<()> {
         })?;
         &rooted
     };
+    assign_items(l, ix, new_items)
+}
+
+/// `l[ix] = new_items`.
+fn assign_items(l: &ListObject, ix: SliceIndices, new_items: &[Value]) -> PyResult<()> {
     if ix.step == 1 {
         l.items
             .splice(ix.start as usize, ix.start as usize + ix.len, new_items);

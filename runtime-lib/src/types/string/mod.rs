@@ -360,7 +360,8 @@ pub fn char_str(c: char) -> Value {
     new_str(c.encode_utf8(&mut buf))
 }
 
-fn slice_str(so: &StrObject, ix: &SliceIndices) -> Value {
+/// `so[ix]`.
+pub fn slice_str(so: &StrObject, ix: &SliceIndices) -> Value {
     if ix.step == 1 {
         let (a, b) = (ix.start as usize, (ix.start + ix.len as i64) as usize);
         return new_str(so.substring(a, b));
