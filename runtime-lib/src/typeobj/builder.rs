@@ -112,6 +112,7 @@ pub fn create(spec: &TypeSpec, base: Option<&'static TypeObject>) -> &'static Ty
         wrapped: Cell::new(std::ptr::null()),
         instance_shape: Cell::new(std::ptr::null()),
         subclasses: RefCell::new(Vec::new()),
+        init_plan: Cell::new((u64::MAX, Value::NULL)),
     });
     // SAFETY: just allocated, never freed.
     unsafe { &*ty }

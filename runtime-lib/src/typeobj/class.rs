@@ -261,6 +261,7 @@ pub fn new_class(
         wrapped: Cell::new(wrapped),
         instance_shape: Cell::new(shape),
         subclasses: RefCell::new(Vec::new()),
+        init_plan: Cell::new((u64::MAX, Value::NULL)),
     });
     // SAFETY: just allocated, never freed.
     let ty: &'static TypeObject = unsafe { &*ty_ptr };

@@ -431,6 +431,11 @@ fn heap_init(v: Value, args: &[Value], kwnames: Option<Value>) -> PyResult<()> {
         };
         call(bound, args, kwnames)?
     };
+    init_returned(r)
+}
+
+/// The check of `__init__`'s result: None, or TypeError.
+pub fn init_returned(r: Value) -> PyResult<()> {
     if !r.is_none() {
         return Err(type_error(format!(
             "__init__() should return None, not '{}'",
@@ -438,4 +443,9 @@ fn heap_init(v: Value, args: &[Value], kwnames: Option<Value>) -> PyResult<()> {
         )));
     }
     Ok(())
+}
+
+/// True when `f` is the `__init__` slot of classes that define `__init__`.
+pub fn is_heap_init(f: crate::typeobj::InitFn) -> bool {
+    std::ptr::fn_addr_eq(f, heap_init as crate::typeobj::InitFn)
 }

@@ -192,6 +192,9 @@ pub struct TypeObject {
     pub instance_shape: Cell<*const Shape>,
     /// Direct user subclasses (for slot updates), never filled for builtins.
     pub subclasses: RefCell<Vec<Value>>,
+    /// What calling the class does, as of a lookup-cache epoch (see
+    /// `type_type::plain_init`).
+    pub init_plan: Cell<(u64, Value)>,
 }
 
 // SAFETY: repr(C) with the header first.

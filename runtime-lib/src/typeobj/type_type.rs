@@ -33,6 +33,12 @@ pub fn type_call(callable: Value, args: &[Value], kwnames: Option<Value>) -> PyR
     if std::ptr::eq(cls, t.type_) && args.len() == 1 && args::kwnames_slice(kwnames).is_empty() {
         return Ok(type_of(args[0]).as_value());
     }
+    if let Some(init) = plain_init(cls) {
+        let obj = crate::types::instance::new_instance(cls);
+        let r = crate::ops::call::call_prepending(init, obj, args, kwnames)?;
+        crate::typeobj::heap_slots::init_returned(r)?;
+        return Ok(obj);
+    }
     let Some(new) = cls.slots.new.get() else {
         return Err(type_error(format!(
             "cannot create '{}' instances",
@@ -47,6 +53,51 @@ pub fn type_call(callable: Value, args: &[Value], kwnames: Option<Value>) -> PyR
         init(obj, args, kwnames)?;
     }
     Ok(obj)
+}
+
+/// The `__init__` function of `cls` when calling `cls` is plain: the
+/// class inherits `object.__new__` (not abstract, instances of the plain
+/// instance layout) and defines `__init__` as a Python function. Then the
+/// call is a new instance and that `__init__`, which is what `__new__`
+/// and the `__init__` slot would do, without looking either up. Kept in
+/// the class, stamped with the lookup-cache epoch (the function is held
+/// by a class dict as long as the epoch is unchanged).
+fn plain_init(cls: &'static TypeObject) -> Option<Value> {
+    let epoch = crate::typeobj::lookup_cache::epoch();
+    let (stamp, init) = cls.init_plan.get();
+    if stamp == epoch {
+        return (!init.is_null()).then_some(init);
+    }
+    let init = find_plain_init(cls).unwrap_or(Value::NULL);
+    cls.init_plan.set((epoch, init));
+    (!init.is_null()).then_some(init)
+}
+
+fn find_plain_init(cls: &'static TypeObject) -> Option<Value> {
+    let plain_new = cls
+        .slots
+        .new
+        .get()
+        .is_some_and(crate::types::object::is_object_new);
+    let plain_slot = cls
+        .slots
+        .init
+        .get()
+        .is_some_and(crate::typeobj::heap_slots::is_heap_init);
+    if !plain_new
+        || !plain_slot
+        || cls.has_flag(flags::IS_ABSTRACT)
+        || cls.layout != crate::types::instance::instance_layout()
+    {
+        return None;
+    }
+    let names = crate::types::string::hot_names();
+    let object_new = types().object.lookup(names.new);
+    if cls.lookup(names.new) != object_new {
+        return None;
+    }
+    let init = cls.lookup(names.init)?;
+    crate::types::function::FunctionObject::cast_exact(init).map(|_| init)
 }
 
 /// `type.__getattribute__`.

@@ -80,6 +80,11 @@ fn overrides(ty: &TypeObject, name: Value) -> bool {
     }
 }
 
+/// True when `f` is `object.__new__`'s slot.
+pub fn is_object_new(f: crate::typeobj::NewFn) -> bool {
+    std::ptr::fn_addr_eq(f, object_new as crate::typeobj::NewFn)
+}
+
 /// `object.__new__(cls)`.
 fn object_new(cls: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
     if excess_args(a, k) {
