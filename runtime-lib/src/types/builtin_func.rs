@@ -231,8 +231,11 @@ fn method_descr_call(callable: Value, args: &[Value], kwnames: Option<Value>) ->
     let Some(d) = downcast::<MethodDescrObject>(callable) else {
         return Err(crate::error::internal_error("method descriptor call"));
     };
-    let (name, cls) = (d.def.name, d.objclass.name());
+    // The names are only read for the errors (this is every call of a
+    // builtin method).
+    let names = || (d.def.name, d.objclass.name());
     let Some(&first) = args.first() else {
+        let (name, cls) = names();
         return Err(type_error(format!(
             "unbound method {cls}.{name}() needs an argument"
         )));
@@ -241,13 +244,15 @@ fn method_descr_call(callable: Value, args: &[Value], kwnames: Option<Value>) ->
         match as_type(first) {
             Some(t) if t.is_subtype(d.objclass) => {}
             _ => {
+                let (name, cls) = names();
                 return Err(type_error(format!(
                     "descriptor '{name}' for type '{cls}' needs a type, not a '{}' as arg 2",
                     type_of(first).name()
-                )))
+                )));
             }
         }
-    } else if !type_of(first).is_subtype(d.objclass) {
+    } else if !std::ptr::eq(type_of(first), d.objclass) && !type_of(first).is_subtype(d.objclass) {
+        let (name, cls) = names();
         return Err(type_error(format!(
             "descriptor '{name}' for '{cls}' objects doesn't apply to a '{}' object",
             type_of(first).name()
