@@ -171,11 +171,9 @@ fn new_property(
     if doc.is_none() && !fget.is_none() {
         doc = crate::ops::attr::getattr_opt(fget, intern("__doc__"))?.unwrap_or(Value::NONE);
     }
-    let name = if fget.is_none() {
-        Value::NONE
-    } else {
-        crate::ops::attr::getattr_opt(fget, intern("__name__"))?.unwrap_or(Value::NONE)
-    };
+    // The name comes from `__set_name__` only (a property assigned to a
+    // class after its creation has none), as CPython 3.11's `prop_name`.
+    let name = Value::NONE;
     let builtin = types().property;
     let p = alloc_value(PropertyObject {
         header: Header::new(builtin),
@@ -236,7 +234,7 @@ fn copy_with(a: &[Value], k: Option<Value>, name: &str, which: usize) -> PyResul
     parts[which] = f;
     let doc = if which == 0 { Value::NONE } else { p.doc.get() };
     let out = new_property(type_of(s), parts[0], parts[1], parts[2], doc)?;
-    if which != 0 && !p.name.get().is_none() {
+    if !p.name.get().is_none() {
         prop(out)?.name.set(p.name.get());
     }
     Ok(out)
