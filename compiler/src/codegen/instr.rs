@@ -88,7 +88,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             .into_int_value())
     }
 
-    fn is_null(&self, v: IntValue<'ctx>) -> CgResult<IntValue<'ctx>> {
+    pub(super) fn is_null(&self, v: IntValue<'ctx>) -> CgResult<IntValue<'ctx>> {
         Ok(self
             .builder()
             .build_int_compare(IntPredicate::EQ, v, self.null(), "is_null")?)
@@ -115,7 +115,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
     }
 
     /// Calls `name` for its status.
-    fn status_call(
+    pub(super) fn status_call(
         &mut self,
         name: &str,
         args: &[BasicMetadataValueEnum<'ctx>],
@@ -586,27 +586,14 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             I::LoadAttr { name } => {
                 let obj = self.pop_v()?;
                 let n = self.name_value(name.index())?;
-                let cache =
-                    self.site_cache(at, krait_runtime::ops::attr_cache::ATTR_CACHE_WORDS)?;
-                self.push_call(
-                    "krait_getattr_cached",
-                    &[obj.into(), n.into(), cache.into()],
-                    at,
-                    pre,
-                )?;
+                let r = self.lower_load_attr(at, pre, obj, n)?;
+                self.push(r);
             }
             I::StoreAttr { name } => {
                 let obj = self.pop_v()?;
                 let v = self.pop_v()?;
                 let n = self.name_value(name.index())?;
-                let cache =
-                    self.site_cache(at, krait_runtime::ops::attr_cache::ATTR_CACHE_WORDS)?;
-                self.status_call(
-                    "krait_setattr_cached",
-                    &[obj.into(), n.into(), v.into(), cache.into()],
-                    at,
-                    pre,
-                )?;
+                self.lower_store_attr(at, pre, obj, n, v)?;
             }
             I::DeleteAttr { name } => {
                 let obj = self.pop_v()?;
@@ -616,22 +603,9 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             I::LoadMethod { name } => {
                 let obj = self.pop_v()?;
                 let n = self.name_value(name.index())?;
-                let cache =
-                    self.site_cache(at, krait_runtime::ops::attr_cache::ATTR_CACHE_WORDS)?;
-                self.status_call(
-                    "krait_load_method_cached",
-                    &[obj.into(), n.into(), self.buf.into(), cache.into()],
-                    at,
-                    pre,
-                )?;
-                let out = self.read_buf(2)?;
-                // The stack holds (method, self) or (NULL, attribute).
-                let self_is_null = self.is_null(out[1])?;
-                let bd = self.builder();
-                let first = bd.build_select(self_is_null, self.null(), out[0], "first")?;
-                let second = bd.build_select(self_is_null, out[0], out[1], "second")?;
-                self.push(first.into_int_value());
-                self.push(second.into_int_value());
+                let (first, second) = self.lower_load_method(at, pre, obj, n)?;
+                self.push(first);
+                self.push(second);
             }
 
             // ---- calls and functions ----

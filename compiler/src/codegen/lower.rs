@@ -195,7 +195,7 @@ pub fn load_i64<'ctx>(
         .into_int_value())
 }
 
-fn load_ptr<'ctx>(
+pub fn load_ptr<'ctx>(
     cx: &ProgramCx<'_, 'ctx>,
     base: PointerValue<'ctx>,
     offset: usize,

@@ -15,7 +15,8 @@
 //!   arithmetic and comparisons, truth tests), [`range_loop`] the inline
 //!   `for i in range(...)` loop, [`subscript`] inline list and tuple
 //!   indexing, [`method_call`] method calls straight to a cached fast
-//!   entry;
+//!   entry, [`attr_inline`] attribute and method loads and attribute
+//!   stores through their site cache's first entry;
 //! - [`assigned`] finds the locals bound on every path (no unbound
 //!   check needed);
 //! - [`abi`] declares runtime-lib's ABI table in the module;
@@ -35,6 +36,7 @@
 
 mod abi;
 mod assigned;
+mod attr_inline;
 mod fast_path;
 mod global_load;
 mod instr;

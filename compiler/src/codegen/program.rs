@@ -49,6 +49,8 @@ pub struct ProgramCx<'a, 'ctx> {
     pub module_codes: Vec<u32>,
     /// The runtime's recursion counters (`KRAIT_RECURSION`).
     pub recursion: GlobalValue<'ctx>,
+    /// The runtime's type attribute epoch (`KRAIT_TYPE_EPOCH`).
+    pub type_epoch: GlobalValue<'ctx>,
     /// The type objects of `KnownType::ALL`, filled at start-up.
     pub known_types: GlobalValue<'ctx>,
 }
@@ -144,6 +146,8 @@ pub fn build_module<'ctx>(
     );
     let recursion = module.add_global(counters_ty, None, "KRAIT_RECURSION");
     recursion.set_linkage(Linkage::External);
+    let type_epoch = module.add_global(i64t, None, "KRAIT_TYPE_EPOCH");
+    type_epoch.set_linkage(Linkage::External);
     let known_types = table(
         &module,
         i64t,
@@ -153,6 +157,7 @@ pub fn build_module<'ctx>(
     let cx = ProgramCx {
         known_types,
         recursion,
+        type_epoch,
         context,
         module: &module,
         builder: context.create_builder(),

@@ -38,7 +38,19 @@ pub struct CacheEntry {
     /// Stores that add the attribute: the shape the instance moves to (the
     /// slot is then the next one); 0 otherwise.
     adds: u64,
+    /// The type's `attrs_offset` (where generated code finds the shape
+    /// and the values; 0: the type's instances have no attributes).
+    attrs_offset: u64,
 }
+
+/// Byte offsets in the first entry, which generated code checks inline
+/// (codegen's `attr_inline`).
+pub const ENTRY_TY_OFFSET: usize = std::mem::offset_of!(CacheEntry, ty);
+pub const ENTRY_SHAPE_OFFSET: usize = std::mem::offset_of!(CacheEntry, shape);
+pub const ENTRY_EPOCH_OFFSET: usize = std::mem::offset_of!(CacheEntry, epoch);
+pub const ENTRY_PAYLOAD_OFFSET: usize = std::mem::offset_of!(CacheEntry, payload);
+pub const ENTRY_ADDS_OFFSET: usize = std::mem::offset_of!(CacheEntry, adds);
+pub const ENTRY_ATTRS_OFFSET: usize = std::mem::offset_of!(CacheEntry, attrs_offset);
 
 /// How many (type, shape) pairs a site remembers: methods of a base class
 /// see instances of each subclass (richards' tasks), which a single entry
@@ -99,12 +111,14 @@ impl AttrCache {
     /// Remembers `obj`'s type with `shape` (and `payload`, `adds`) first,
     /// dropping the oldest entry when all are taken.
     fn fill(&mut self, obj: Value, shape: usize, payload: u64, adds: u64) {
+        let ty = type_of(obj);
         let entry = CacheEntry {
-            ty: type_of(obj) as *const TypeObject as usize,
+            ty: ty as *const TypeObject as usize,
             shape,
             epoch: lookup_cache::epoch(),
             payload,
             adds,
+            attrs_offset: ty.attrs_offset as u64,
         };
         // An entry for the same pair (made stale by the epoch) goes away.
         let end = self

@@ -45,8 +45,10 @@ const UNUSED: Entry = Entry {
 /// The current epoch, shared by every thread (a change anywhere only
 /// empties other threads' caches too). Entries are stamped with epoch + 1,
 /// never 0, so unused entries never match. A plain global, not a
-/// thread-local: every per-site attribute cache reads it on each hit.
-static EPOCH: AtomicU64 = AtomicU64::new(0);
+/// thread-local: every per-site attribute cache reads it on each hit,
+/// generated code too (hence the unmangled name).
+#[no_mangle]
+pub static KRAIT_TYPE_EPOCH: AtomicU64 = AtomicU64::new(0);
 
 struct Cache {
     /// Everything starts as zero bits, so the thread-local table takes no
@@ -97,14 +99,14 @@ pub fn cached(
 
 /// Forgets every cached lookup: a type's dict or MRO changed.
 pub fn invalidate() {
-    EPOCH.fetch_add(1, Relaxed);
+    KRAIT_TYPE_EPOCH.fetch_add(1, Relaxed);
 }
 
 /// The current epoch: it changes whenever any type's attributes may have
 /// changed (so per-site caches stamped with it can check their validity).
 #[inline]
 pub fn epoch() -> u64 {
-    EPOCH.load(Relaxed)
+    KRAIT_TYPE_EPOCH.load(Relaxed)
 }
 
 #[cfg(test)]

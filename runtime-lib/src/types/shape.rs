@@ -25,7 +25,7 @@ use std::mem::offset_of;
 use crate::object::PyPayload;
 use crate::types::dict::DictObject;
 use crate::types::string::StrObject;
-use crate::types::value_vec::{ValueVec, VALUE_VEC_PTR_OFFSET};
+use crate::types::value_vec::{ValueVec, VALUE_VEC_LEN_OFFSET, VALUE_VEC_PTR_OFFSET};
 use crate::Value;
 
 /// A shape: attribute names in slot order.
@@ -151,6 +151,7 @@ pub const INLINE_ATTRS: usize = 4;
 
 pub const ATTRS_SHAPE_OFFSET: usize = offset_of!(Attrs, shape);
 pub const ATTRS_VALUES_PTR_OFFSET: usize = offset_of!(Attrs, values) + VALUE_VEC_PTR_OFFSET;
+pub const ATTRS_VALUES_LEN_OFFSET: usize = offset_of!(Attrs, values) + VALUE_VEC_LEN_OFFSET;
 
 impl Attrs {
     pub fn new(shape: &'static Shape) -> Attrs {
