@@ -8,7 +8,7 @@
 //! direct calls between native functions, which skip this entry, count
 //! too); class bodies are counted here, generators when created.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use super::{NativeCode, NativeFrame};
 use crate::error::{self, PyResult, Raised};
@@ -22,8 +22,9 @@ use crate::types::generator::{self as gen, FrameOps, GenKind, GenStep, Resume};
 use crate::Value;
 
 thread_local! {
-    /// Frames that keep their variables in memory, innermost last.
-    static RUNNING: RefCell<Vec<*const NativeFrame>> = const { RefCell::new(Vec::new()) };
+    /// The innermost running frame that keeps its variables in memory
+    /// (each [`Running`] guard remembers the one it hides), or null.
+    static INNERMOST: Cell<*const NativeFrame> = const { Cell::new(std::ptr::null()) };
     static MAIN_GLOBALS: Cell<Value> = const { Cell::new(Value::NULL) };
 }
 
@@ -144,21 +145,21 @@ fn run_class_body(body: Value, ns: Value) -> PyResult {
     result
 }
 
-/// Marks a frame as running until dropped.
-struct Running;
+/// Marks a frame as the innermost running one until dropped (holding the
+/// frame it hides meanwhile).
+struct Running(*const NativeFrame);
 
 impl Running {
+    #[inline]
     fn enter(frame: &NativeFrame) -> Running {
-        RUNNING.with(|r| r.borrow_mut().push(frame as *const NativeFrame));
-        Running
+        Running(INNERMOST.with(|r| r.replace(frame as *const NativeFrame)))
     }
 }
 
 impl Drop for Running {
+    #[inline]
     fn drop(&mut self) {
-        RUNNING.with(|r| {
-            r.borrow_mut().pop();
-        });
+        INNERMOST.with(|r| r.set(self.0));
     }
 }
 
@@ -228,7 +229,9 @@ fn resume(ptr: *mut (), how: Resume) -> PyResult<GenStep> {
     // SAFETY: the runtime passes back the pointer `new_generator` made and
     // never resumes a running or finished generator.
     let g = unsafe { gen_frame(ptr) };
-    error::restore_handled(&mut g.saved_handled);
+    if !g.saved_handled.is_empty() {
+        error::restore_handled(&mut g.saved_handled);
+    }
     let (sent, throwing) = match how {
         Resume::Send(v) => (v, 0),
         Resume::Throw => (Value::NULL, 1),
@@ -249,7 +252,11 @@ fn resume(ptr: *mut (), how: Resume) -> PyResult<GenStep> {
     if g.frame.yielded == 0 {
         return Ok(GenStep::Return(r));
     }
-    g.saved_handled = error::save_handled(usize::try_from(g.frame.handled).unwrap_or(0));
+    if g.frame.handled > 0 {
+        // Suspended inside `except`: the exceptions wait in the frame
+        // (`saved_handled` is empty: `restore_handled` drained it).
+        g.saved_handled = error::save_handled(g.frame.handled as usize);
+    }
     Ok(GenStep::Yield(r))
 }
 
@@ -274,8 +281,11 @@ fn release(ptr: *mut ()) {
 // ---- introspection ----
 
 fn with_innermost<R>(f: impl FnOnce(&NativeFrame) -> R) -> Option<R> {
-    let ptr = RUNNING.with(|r| r.borrow().last().copied())?;
-    // SAFETY: pushed by `Running::enter` for a frame whose body is still
+    let ptr = INNERMOST.with(|r| r.get());
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: set by `Running::enter` for a frame whose body is still
     // running further up this thread's stack.
     Some(f(unsafe { &*ptr }))
 }
