@@ -231,6 +231,36 @@ fn method_descr_call(callable: Value, args: &[Value], kwnames: Option<Value>) ->
     let Some(d) = downcast::<MethodDescrObject>(callable) else {
         return Err(crate::error::internal_error("method descriptor call"));
     };
+    call_method_descr(d, args, kwnames)
+}
+
+/// Calls a builtin type's method with `args` (self first). Inline: the
+/// common case, an instance method called on an instance of exactly its
+/// type, is one compare before the call (`LOAD_METHOD`/`CALL` pairs come
+/// here straight from generated code).
+#[inline]
+pub fn call_method_descr(
+    d: &MethodDescrObject,
+    args: &[Value],
+    kwnames: Option<Value>,
+) -> PyResult {
+    match args.first() {
+        Some(&first)
+            if d.def.kind != MethodKind::Class && std::ptr::eq(type_of(first), d.objclass) =>
+        {
+            (d.def.func)(args, kwnames)
+        }
+        _ => call_method_descr_checked(d, args, kwnames),
+    }
+}
+
+/// [`call_method_descr`] past the common case: checks the first argument.
+#[inline(never)]
+fn call_method_descr_checked(
+    d: &MethodDescrObject,
+    args: &[Value],
+    kwnames: Option<Value>,
+) -> PyResult {
     let (name, cls) = (d.def.name, d.objclass.name());
     let Some(&first) = args.first() else {
         return Err(type_error(format!(
