@@ -519,7 +519,10 @@ fn gen_iter(v: Value) -> PyResult {
     Ok(v)
 }
 
-fn gen_next(v: Value) -> PyResult<Option<Value>> {
+/// `next()` of a generator (its `__next__` slot, and `ops::iter::next`'s
+/// fast path).
+#[inline]
+pub(crate) fn gen_next(v: Value) -> PyResult<Option<Value>> {
     match this(v)?.send_step(Value::NONE)? {
         GenStep::Yield(x) => Ok(Some(x)),
         GenStep::Return(_) => Ok(None),
