@@ -148,8 +148,10 @@ pub fn parse<const N: usize>(
 
 /// A method's `self` and between `min` and `N` further positional
 /// arguments (no keywords). `fname` is the qualified name ("list.pop").
-/// Inline: every call of a builtin method comes here first.
-#[inline]
+/// The accepting path is short; the errors are built in a cold function.
+/// Not inlined: it would grow each of the many builtin methods (the
+/// executables' size is watched).
+#[inline(never)]
 pub fn method<const N: usize>(
     fname: &str,
     args: &[Value],
