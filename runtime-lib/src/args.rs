@@ -148,44 +148,66 @@ pub fn parse<const N: usize>(
 
 /// A method's `self` and between `min` and `N` further positional
 /// arguments (no keywords). `fname` is the qualified name ("list.pop").
+/// The accepting path is short; the errors are built in a cold function.
+/// Not inlined: it would grow each of the many builtin methods (the
+/// executables' size is watched).
+#[inline(never)]
 pub fn method<const N: usize>(
     fname: &str,
     args: &[Value],
     kwnames: Option<Value>,
     min: usize,
 ) -> PyResult<(Value, [Value; N])> {
-    no_kwargs(fname, kwnames)?;
-    let Some((&this, rest)) = args.split_first() else {
-        return Err(type_error(format!(
-            "unbound method {fname}() needs an argument"
-        )));
-    };
-    if rest.len() < min || rest.len() > N {
-        return Err(if N == 1 && min == 1 {
-            type_error(format!(
-                "{fname}() takes exactly one argument ({} given)",
-                rest.len()
-            ))
-        } else if N == 0 {
-            type_error(format!(
-                "{fname}() takes no arguments ({} given)",
-                rest.len()
-            ))
-        } else if rest.len() < min {
-            type_error(format!(
-                "{fname} expected at least {min} argument{}, got {}",
-                plural(min),
-                rest.len()
-            ))
-        } else {
-            type_error(format!(
-                "{fname} expected at most {N} argument{}, got {}",
-                plural(N),
-                rest.len()
-            ))
-        });
+    match args.split_first() {
+        Some((&this, rest))
+            if rest.len() >= min && rest.len() <= N && kwnames_slice(kwnames).is_empty() =>
+        {
+            let mut out = [Value::NULL; N];
+            out[..rest.len()].copy_from_slice(rest);
+            Ok((this, out))
+        }
+        _ => Err(method_arguments_error(fname, args, kwnames, min, N)),
     }
-    let mut out = [Value::NULL; N];
-    out[..rest.len()].copy_from_slice(rest);
-    Ok((this, out))
+}
+
+/// The error [`method`] raises for arguments it does not accept.
+#[cold]
+#[inline(never)]
+fn method_arguments_error(
+    fname: &str,
+    args: &[Value],
+    kwnames: Option<Value>,
+    min: usize,
+    max: usize,
+) -> crate::error::Raised {
+    if let Err(e) = no_kwargs(fname, kwnames) {
+        return e;
+    }
+    let Some((_, rest)) = args.split_first() else {
+        return type_error(format!("unbound method {fname}() needs an argument"));
+    };
+    if max == 1 && min == 1 {
+        type_error(format!(
+            "{fname}() takes exactly one argument ({} given)",
+            rest.len()
+        ))
+    } else if max == 0 {
+        type_error(format!(
+            "{fname}() takes no arguments ({} given)",
+            rest.len()
+        ))
+    } else {
+        // `_PyArg_CheckPositional`'s wording.
+        let (bound, n) = if rest.len() < min {
+            ("at least ", min)
+        } else {
+            ("at most ", max)
+        };
+        let bound = if min == max { "" } else { bound };
+        type_error(format!(
+            "{fname} expected {bound}{n} argument{}, got {}",
+            plural(n),
+            rest.len()
+        ))
+    }
 }

@@ -619,6 +619,24 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         &self.cx.builder
     }
 
+    /// Word `j` of a generator frame's area after its variables (the
+    /// spill area, then what `range_loop` keeps there): its address is
+    /// computed in the entry block, which dominates every use.
+    pub fn spill_word(&self, j: usize) -> CgResult<PointerValue<'ctx>> {
+        let spill = self
+            .spill
+            .ok_or_else(|| CodegenError("frame words outside a generator".to_owned()))?;
+        let here = self.current_insert_block()?;
+        let end = self
+            .entry
+            .get_terminator()
+            .ok_or_else(|| CodegenError("entry without terminator".to_owned()))?;
+        self.builder().position_before(&end);
+        let p = gep_i64(self.cx, spill, self.usize(j))?;
+        self.builder().position_at_end(here);
+        Ok(p)
+    }
+
     pub fn frame_ptr(&self) -> CgResult<PointerValue<'ctx>> {
         self.frame
             .ok_or_else(|| CodegenError(format!("{}: no frame here", self.code.qualname)))

@@ -295,7 +295,14 @@ fn serialise(cx: &ProgramCx, program: &NativeProgram) -> CgResult<Vec<u8>> {
         w.u32(code.posonlyargcount);
         w.u32(code.kwonlyargcount);
         w.u32(code.flags.0);
-        w.u32(code.max_stack_depth);
+        // The frame words after the variables: the spill area, and in
+        // generators the inline range loops' state.
+        let range_words = if cx.plans[i].generator {
+            super::range_loop::frame_words(code) as u32
+        } else {
+            0
+        };
+        w.u32(code.max_stack_depth + range_words);
         w.u32(u32::from(cx.plans[i].locals_in_frame));
         w.strs(&code.varnames);
         w.strs(&code.cellvars);

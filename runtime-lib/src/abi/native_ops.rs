@@ -9,8 +9,9 @@ use std::os::raw::c_char;
 use crate::error::{self, PyResult, Raised};
 use crate::native::program::{code_at, native_main as run_native_main, ProgramDesc};
 use crate::native::NativeFrame;
-use crate::object::PyPayload;
+use crate::object::{downcast, PyPayload};
 use crate::ops::{self, frame};
+use crate::types::builtin_func::{self, MethodDescrObject};
 use crate::types::cell::{as_cell, new_cell as make_cell};
 use crate::types::function::FunctionObject;
 use crate::types::generator as gen;
@@ -222,6 +223,9 @@ pub fn call_method(first: Value, args: *const Value, nargs: usize, kwnames: Valu
             Some((&f, rest)) => ops::call::call(f, rest, kwnames_opt(kwnames)),
             None => Err(error::internal_error("method call without a callable")),
         }
+    } else if let Some(d) = downcast::<MethodDescrObject>(first) {
+        // A builtin type's method (`lst.append(x)`): no call slot.
+        builtin_func::call_method_descr(d, args, kwnames_opt(kwnames))
     } else {
         ops::call::call(first, args, kwnames_opt(kwnames))
     }

@@ -11,6 +11,9 @@
 //! code    := str name, str qualname, str filename,
 //!            u32 firstline argcount posonly kwonly flags max_stack,
 //!            u32 locals_in_frame (0 or 1),
+//!            (max_stack: the frame words after the variables: the
+//!            operand stack's spill area and what generated code keeps
+//!            across a `yield`)
 //!            strs varnames, strs cellvars, strs freevars, strs names,
 //!            u32 n (i32 cell_arg)*  (−1: the cell starts empty),
 //!            u32 n const*

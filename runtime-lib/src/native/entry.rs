@@ -8,11 +8,11 @@
 //! direct calls between native functions, which skip this entry, count
 //! too); class bodies are counted here, generators when created.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use super::{NativeCode, NativeFrame};
 use crate::error::{self, PyResult, Raised};
-use crate::gc::{RootedInPlace, RootedVec};
+use crate::gc::RootedVec;
 use crate::object::PyPayload;
 use crate::runtime::frames::{locals_snapshot, FrameIntrospection};
 use crate::runtime::recursion::{enter_python_call, leave_recursive_call};
@@ -22,8 +22,9 @@ use crate::types::generator::{self as gen, FrameOps, GenKind, GenStep, Resume};
 use crate::Value;
 
 thread_local! {
-    /// Frames that keep their variables in memory, innermost last.
-    static RUNNING: RefCell<Vec<*const NativeFrame>> = const { RefCell::new(Vec::new()) };
+    /// The innermost running frame that keeps its variables in memory
+    /// (each [`Running`] guard remembers the one it hides), or null.
+    static INNERMOST: Cell<*const NativeFrame> = const { Cell::new(std::ptr::null()) };
     static MAIN_GLOBALS: Cell<Value> = const { Cell::new(Value::NULL) };
 }
 
@@ -168,32 +169,84 @@ fn run_class_body(body: Value, ns: Value) -> PyResult {
     result
 }
 
-/// Marks a frame as running until dropped.
-struct Running;
+/// Marks a frame as the innermost running one until dropped (holding the
+/// frame it hides meanwhile).
+struct Running(*const NativeFrame);
 
 impl Running {
+    #[inline]
     fn enter(frame: &NativeFrame) -> Running {
-        RUNNING.with(|r| r.borrow_mut().push(frame as *const NativeFrame));
-        Running
+        Running(INNERMOST.with(|r| r.replace(frame as *const NativeFrame)))
     }
 }
 
 impl Drop for Running {
+    #[inline]
     fn drop(&mut self) {
-        RUNNING.with(|r| {
-            r.borrow_mut().pop();
-        });
+        INNERMOST.with(|r| r.set(self.0));
     }
 }
 
 // ---- generators ----
 
-/// A generator's frame with the memory its slots point into.
+/// A generator's frame, in one allocation with its `nslots` slots right
+/// after it (`frame.slots` points there).
+#[repr(C)]
 struct GenFrame {
     frame: NativeFrame,
-    slots: Vec<Value>,
     /// Handled exceptions of the suspended frame, innermost last.
     saved_handled: Vec<Value>,
+    nslots: usize,
+}
+
+impl GenFrame {
+    /// The layout of a frame with `nslots` slots, and the slots' offset.
+    fn layout(nslots: usize) -> (std::alloc::Layout, usize) {
+        let header = std::alloc::Layout::new::<GenFrame>();
+        match std::alloc::Layout::array::<Value>(nslots).and_then(|s| header.extend(s)) {
+            Ok(layout) => layout,
+            // As `vec![NULL; nslots]` would: a code object never has that
+            // many variables.
+            Err(_) => std::alloc::handle_alloc_error(header),
+        }
+    }
+
+    /// A new frame for `code` with every slot NULL (freed by `release`).
+    fn alloc(code: &'static NativeCode, f: Value, globals: Value) -> *mut GenFrame {
+        let nslots = code.slot_count();
+        let (layout, offset) = GenFrame::layout(nslots);
+        // SAFETY: the layout has a non-zero size (the header).
+        let p = unsafe { std::alloc::alloc(layout) } as *mut GenFrame;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        // SAFETY: `p` is a fresh block of `layout`: the header at its start,
+        // `nslots` values at `offset`.
+        unsafe {
+            let slots = (p as *mut u8).add(offset) as *mut Value;
+            for i in 0..nslots {
+                slots.add(i).write(Value::NULL);
+            }
+            let mut frame = NativeFrame::new(code, f, globals, Value::NULL);
+            frame.slots = slots;
+            p.write(GenFrame {
+                frame,
+                saved_handled: Vec::new(),
+                nslots,
+            });
+        }
+        p
+    }
+
+    fn slots(&self) -> &[Value] {
+        // SAFETY: `alloc` made `nslots` values at `frame.slots`.
+        unsafe { std::slice::from_raw_parts(self.frame.slots, self.nslots) }
+    }
+
+    fn slots_mut(&mut self) -> &mut [Value] {
+        // SAFETY: as in `slots`.
+        unsafe { std::slice::from_raw_parts_mut(self.frame.slots, self.nslots) }
+    }
 }
 
 static NATIVE_FRAME_OPS: FrameOps = FrameOps {
@@ -209,20 +262,6 @@ fn new_generator(
     args: &[Value],
     kwnames: Option<Value>,
 ) -> PyResult {
-    let mut g = Box::new(GenFrame {
-        frame: NativeFrame::new(code, f, func.globals, Value::NULL),
-        slots: vec![Value::NULL; code.slot_count()],
-        saved_handled: Vec::new(),
-    });
-    // Rooted until the generator object owns (and traces) them: the
-    // prologue's entry is a safe point.
-    // SAFETY: the Vec header lives in the box, which neither moves nor is
-    // dropped before the guard (declared later, dropped first).
-    let _rooted = unsafe { RootedInPlace::new(&g.slots) };
-    bind_arguments(func, args, kwnames, &mut g.slots[..code.nlocals])?;
-    g.frame.slots = g.slots.as_mut_ptr();
-    // The prologue (cells, free variables) runs to RETURN_GENERATOR now.
-    run(code, &mut g.frame)?;
     use crate::types::function::code_flags;
     let kind = if code.flags & code_flags::COROUTINE != 0 {
         GenKind::Coroutine
@@ -231,14 +270,25 @@ fn new_generator(
     } else {
         GenKind::Generator
     };
-    Ok(gen::new_generator(
+    let ptr = GenFrame::alloc(code, f, func.globals);
+    // The generator owns the frame from here on and traces its slots, so
+    // what binding and the prologue put there is reachable through it (and
+    // it, held on this stack, from the roots). It is not running, and if
+    // either step fails it is garbage, whose frame the collector releases.
+    let generator = gen::new_generator(
         kind,
-        Box::into_raw(g) as *mut (),
+        ptr as *mut (),
         &NATIVE_FRAME_OPS,
         func.name.get(),
         func.qualname.get(),
         code.value,
-    ))
+    );
+    // SAFETY: the frame lives until the generator releases it.
+    let g = unsafe { &mut *ptr };
+    bind_arguments(func, args, kwnames, &mut g.slots_mut()[..code.nlocals])?;
+    // The prologue (cells, free variables) runs to RETURN_GENERATOR now.
+    run(code, &mut g.frame)?;
+    Ok(std::hint::black_box(generator))
 }
 
 /// # Safety
@@ -252,7 +302,9 @@ fn resume(ptr: *mut (), how: Resume) -> PyResult<GenStep> {
     // SAFETY: the runtime passes back the pointer `new_generator` made and
     // never resumes a running or finished generator.
     let g = unsafe { gen_frame(ptr) };
-    error::restore_handled(&mut g.saved_handled);
+    if !g.saved_handled.is_empty() {
+        error::restore_handled(&mut g.saved_handled);
+    }
     let (sent, throwing) = match how {
         Resume::Send(v) => (v, 0),
         Resume::Throw => (Value::NULL, 1),
@@ -273,33 +325,44 @@ fn resume(ptr: *mut (), how: Resume) -> PyResult<GenStep> {
     if g.frame.yielded == 0 {
         return Ok(GenStep::Return(r));
     }
-    g.saved_handled = error::save_handled(usize::try_from(g.frame.handled).unwrap_or(0));
+    if g.frame.handled > 0 {
+        // Suspended inside `except`: the exceptions wait in the frame
+        // (`saved_handled` is empty: `restore_handled` drained it).
+        g.saved_handled = error::save_handled(g.frame.handled as usize);
+    }
     Ok(GenStep::Yield(r))
 }
 
 fn trace(ptr: *mut (), visit: &mut dyn FnMut(Value)) {
     // SAFETY: as in `resume`.
     let g = unsafe { gen_frame(ptr) };
-    for &v in [g.frame.func, g.frame.globals, g.frame.ns]
-        .iter()
-        .chain(&g.slots)
-        .chain(&g.saved_handled)
-    {
+    for &v in [g.frame.func, g.frame.globals, g.frame.ns].iter() {
+        visit(v);
+    }
+    for &v in g.slots().iter().chain(&g.saved_handled) {
         visit(v);
     }
 }
 
 fn release(ptr: *mut ()) {
-    // SAFETY: `ptr` came from Box::into_raw in `new_generator`, and the
-    // runtime releases each frame once.
-    drop(unsafe { Box::from_raw(ptr as *mut GenFrame) });
+    let p = ptr as *mut GenFrame;
+    // SAFETY: `ptr` came from `GenFrame::alloc` in `new_generator`, and
+    // the runtime releases each frame once.
+    unsafe {
+        let (layout, _) = GenFrame::layout((*p).nslots);
+        std::ptr::drop_in_place(p);
+        std::alloc::dealloc(p as *mut u8, layout);
+    }
 }
 
 // ---- introspection ----
 
 fn with_innermost<R>(f: impl FnOnce(&NativeFrame) -> R) -> Option<R> {
-    let ptr = RUNNING.with(|r| r.borrow().last().copied())?;
-    // SAFETY: pushed by `Running::enter` for a frame whose body is still
+    let ptr = INNERMOST.with(|r| r.get());
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: set by `Running::enter` for a frame whose body is still
     // running further up this thread's stack.
     Some(f(unsafe { &*ptr }))
 }

@@ -18,7 +18,8 @@
 //! and class bodies) and `slots`: the bound arguments, and for frames that
 //! keep their variables in memory (generators and code that introspects
 //! its locals) every fast local, then the cells, then (generators) room to
-//! spill the operand stack at a `yield`. The field offsets are the
+//! spill the operand stack at a `yield` and the state of inline range
+//! loops (words the collector can trace as values). The field offsets are the
 //! `FRAME_*` constants, which the code generator reads.
 
 pub mod abort;
@@ -101,6 +102,7 @@ pub struct NativeCode {
     pub freevars: Vec<Value>,
     /// For each cell variable, the argument it starts from.
     pub cell_args: Vec<Option<usize>>,
+    /// Frame words after the variables (see `blob`'s `max_stack`).
     pub max_stack: usize,
     /// Keeps its variables in the frame's slots (see the module doc).
     pub locals_in_frame: bool,

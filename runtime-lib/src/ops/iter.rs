@@ -34,7 +34,12 @@ pub fn iter(v: Value) -> PyResult {
 
 /// `next(it)`: None when exhausted.
 pub fn next(it: Value) -> PyResult<Option<Value>> {
-    match type_of(it).slots.next.get() {
+    let ty = type_of(it);
+    if std::ptr::eq(ty, types().generator) {
+        // The common iterator of `for` loops over calls: resumed inline.
+        return crate::types::generator::gen_next(it);
+    }
+    match ty.slots.next.get() {
         Some(f) => f(it),
         None => Err(type_error(format!(
             "'{}' object is not an iterator",

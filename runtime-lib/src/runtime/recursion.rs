@@ -73,6 +73,7 @@ pub fn use_global_counters() {
     GLOBAL.store(true, Relaxed);
 }
 
+#[inline]
 fn global() -> bool {
     GLOBAL.load(Relaxed)
 }
@@ -121,8 +122,17 @@ pub fn enter_python_call() -> PyResult<()> {
 }
 
 /// Enters one Python-level call; `RecursionError: maximum recursion depth
-/// exceeded` past the limit.
+/// exceeded` past the limit. Inline for a native program's counters
+/// (generators are entered here at every resumption).
+#[inline]
 pub fn enter_recursive_call() -> PyResult<()> {
+    if global() {
+        let depth = KRAIT_RECURSION.depth.load(Relaxed);
+        if depth < KRAIT_RECURSION.limit.load(Relaxed) {
+            KRAIT_RECURSION.depth.store(depth + 1, Relaxed);
+            return Ok(());
+        }
+    }
     enter_recursive_call_for("")
 }
 
@@ -163,11 +173,13 @@ pub fn in_comparison(compare: impl FnOnce() -> PyResult) -> PyResult {
 }
 
 /// Leaves the level entered by the matching successful [`enter_recursive_call`].
+#[inline]
 pub fn leave_recursive_call() {
     set_depth(depth().saturating_sub(1));
 }
 
 /// The current depth.
+#[inline]
 pub fn depth() -> u32 {
     if global() {
         KRAIT_RECURSION.depth.load(Relaxed)
@@ -176,6 +188,7 @@ pub fn depth() -> u32 {
     }
 }
 
+#[inline]
 fn set_depth(d: u32) {
     if global() {
         KRAIT_RECURSION.depth.store(d, Relaxed);

@@ -179,8 +179,21 @@ impl GeneratorObject {
     }
 
     /// Runs the frame once. `Err`: the exception is pending and the frame
-    /// is finished.
+    /// is finished. Inline for the common case, a suspended frame resumed
+    /// by `next()` (every `for` loop over a generator).
+    #[inline]
     fn step(&self, how: Resume) -> PyResult<GenStep> {
+        if self.state.get() == State::Suspended {
+            self.run_frame(how)
+        } else {
+            self.step_unusual(how)
+        }
+    }
+
+    /// [`Self::step`] of a frame that was never started, is running or is
+    /// finished.
+    #[inline(never)]
+    fn step_unusual(&self, how: Resume) -> PyResult<GenStep> {
         match self.state.get() {
             State::Running => {
                 if let Resume::Throw = how {
@@ -210,13 +223,14 @@ impl GeneratorObject {
             }
             State::Suspended => {}
         }
-        if let Err(e) = crate::runtime::recursion::enter_recursive_call() {
-            if let Resume::Throw = how {
-                // The recursion error replaces the exception being thrown.
-                let _ = e;
-            }
-            return Err(Raised);
-        }
+        self.run_frame(how)
+    }
+
+    /// Resumes the frame (which is ready to run) once.
+    #[inline]
+    fn run_frame(&self, how: Resume) -> PyResult<GenStep> {
+        // A recursion error replaces an exception being thrown.
+        crate::runtime::recursion::enter_recursive_call()?;
         self.state.set(State::Running);
         let result = (self.ops.resume)(self.frame.get(), how);
         crate::runtime::recursion::leave_recursive_call();
@@ -230,11 +244,16 @@ impl GeneratorObject {
                 Ok(GenStep::Return(v))
             }
             Err(e) => {
-                self.finish();
-                self.stop_iteration_to_runtime_error();
+                self.finish_raising();
                 Err(e)
             }
         }
+    }
+
+    #[cold]
+    fn finish_raising(&self) {
+        self.finish();
+        self.stop_iteration_to_runtime_error();
     }
 
     /// PEP 479: a `StopIteration` escaping the frame becomes
@@ -500,7 +519,10 @@ fn gen_iter(v: Value) -> PyResult {
     Ok(v)
 }
 
-fn gen_next(v: Value) -> PyResult<Option<Value>> {
+/// `next()` of a generator (its `__next__` slot, and `ops::iter::next`'s
+/// fast path).
+#[inline]
+pub(crate) fn gen_next(v: Value) -> PyResult<Option<Value>> {
     match this(v)?.send_step(Value::NONE)? {
         GenStep::Yield(x) => Ok(Some(x)),
         GenStep::Return(_) => Ok(None),
