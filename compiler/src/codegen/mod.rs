@@ -110,7 +110,7 @@ pub fn emit_objects(
     count: UnitCount,
 ) -> CgResult<Vec<Vec<u8>>> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let units = units::plan(&program::code_sizes(program), count, cores);
+    let units = units::plan(&program::code_costs(program), count, cores);
     if units.len() == 1 {
         return Ok(vec![emit(program, EmitKind::Object, opt_level)?]);
     }

@@ -19,7 +19,7 @@ use krait_runtime::native::blob::{BlobWriter, ConstTag};
 
 use super::abi::RuntimeFns;
 use super::lower::{self, Plan};
-use super::units::Unit;
+use super::units::{self, Unit};
 use super::{CgResult, CodegenError, NativeProgram};
 use crate::bytecode::code::CodeFlags;
 use crate::bytecode::constant::Constant;
@@ -77,13 +77,16 @@ impl<'a, 'ctx> ProgramCx<'a, 'ctx> {
     }
 }
 
-/// The number of instructions of each code object, in code order.
-pub fn code_sizes(program: &NativeProgram) -> Vec<usize> {
+/// The [`cost`](units::cost) of each code object, in code order.
+pub fn code_costs(program: &NativeProgram) -> Vec<usize> {
     let mut codes = Vec::new();
     for unit in program.modules {
         number(&unit.code, &mut codes);
     }
-    codes.iter().map(|c| c.instructions.len()).collect()
+    codes
+        .iter()
+        .map(|c| c.instructions.iter().map(units::cost).sum())
+        .collect()
 }
 
 /// Builds the LLVM module of `program`'s `unit` ([`Unit::whole`] for
