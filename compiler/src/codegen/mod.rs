@@ -150,6 +150,12 @@ fn emit_unit(
     opt_level: u8,
 ) -> CgResult<Vec<u8>> {
     let context = Context::create();
+    if kind == EmitKind::Object {
+        // Only listings (IR, assembly comments) show value and block
+        // names; without them LLVM does about 1% less work.
+        // SAFETY: `context` is a live context that nothing else uses yet.
+        unsafe { inkwell::llvm_sys::core::LLVMContextSetDiscardValueNames(context.raw(), 1) };
+    }
     let module = program::build_module(&context, program, unit)?;
     module
         .verify()
