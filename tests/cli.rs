@@ -105,7 +105,7 @@ fn build_help_groups_developer_options() {
     assert_exit(&out, 0);
     let text = stdout(&out);
     let heading = text.find("Unstable developer options:").expect(&text);
-    for flag in ["--timings", "--spans", "--error-format"] {
+    for flag in ["--timings", "--spans", "--error-format", "--codegen-units"] {
         let at = text
             .find(flag)
             .unwrap_or_else(|| panic!("missing {flag} in\n{text}"));
@@ -442,6 +442,60 @@ fn native_run_passes_arguments_exit_code_and_traceback() {
         stderr(&out),
         "Traceback (most recent call last):\n  File \"prog.py\", line 3, in <module>\n    f()\n  File \"prog.py\", line 2, in f\n    raise ValueError('bad')\nValueError: bad\n"
     );
+}
+
+/// Code cut into several codegen units (objects compiled in parallel)
+/// links into an executable that behaves like the one-unit build: calls,
+/// closures, methods, generators, module imports and tracebacks cross
+/// the units.
+#[test]
+fn codegen_units_link_into_one_program() {
+    let program = Program::new(
+        "import helper\n\
+         def twice(x):\n    return helper.inc(x) * 2 - 2\n\
+         class C:\n    def m(self, y):\n        return twice(y) + helper.inc(y)\n\
+         def gen(n):\n    for i in range(n):\n        yield twice(i)\n\
+         def outer(k):\n    def inner(z):\n        return z + k\n    return inner\n\
+         def boom(v):\n    return helper.fail(v)\n\
+         print(twice(3), C().m(4), sum(gen(5)), outer(2)(3), [f(1) for f in (twice, helper.inc)])\n\
+         boom(7)\n",
+    );
+    std::fs::write(
+        program.path("helper.py"),
+        "def inc(x):\n    return x + 1\ndef fail(v):\n    raise KeyError(v)\n",
+    )
+    .expect("write helper.py");
+    let expected_stdout = "6 13 20 5 [2, 2]\n";
+    let expected_stderr = format!(
+        "Traceback (most recent call last):\n  \
+         File \"prog.py\", line 17, in <module>\n    boom(7)\n  \
+         File \"prog.py\", line 15, in boom\n    return helper.fail(v)\n  \
+         File \"{}\", line 4, in fail\n    raise KeyError(v)\nKeyError: 7\n",
+        program.path("helper.py").display()
+    );
+    for units in ["1", "2", "3", "64"] {
+        for level in ["-O0", "-O2"] {
+            let built = program.krait(&[
+                "build",
+                level,
+                "--codegen-units",
+                units,
+                "prog.py",
+                "-o",
+                "app",
+            ]);
+            assert_exit(&built, 0);
+            let out = Command::new(program.path("app"))
+                .output()
+                .expect("cannot start the executable");
+            assert_exit(&out, 1);
+            assert_eq!(stdout(&out), expected_stdout, "{units} units {level}");
+            assert_eq!(stderr(&out), expected_stderr, "{units} units {level}");
+        }
+    }
+    let out = program.krait(&["run", "--codegen-units", "2", "prog.py"]);
+    assert_exit(&out, 1);
+    assert_eq!(stdout(&out), expected_stdout);
 }
 
 #[test]

@@ -16,6 +16,7 @@
 //!
 //! It does not read source files or run stages itself.
 
+use crate::codegen::UnitCount;
 use crate::diagnostics::{self, Diagnostic, ErrorFormat};
 use crate::driver::{self, Driver, Emit, OptLevel, Options, Output};
 use crate::run_native::Termination;
@@ -127,6 +128,18 @@ pub struct DevArgs {
     /// How to print errors: `human`, or `short` (one line each, for tests).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ErrorFormatArg::Human, help_heading = DEV_HEADING)]
     pub error_format: ErrorFormatArg,
+
+    /// Cut an executable's code into exactly N codegen units, compiled in
+    /// parallel (default: one per core for large programs, else one).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=64), help_heading = DEV_HEADING)]
+    pub codegen_units: Option<u32>,
+}
+
+impl DevArgs {
+    fn codegen_units(&self) -> UnitCount {
+        self.codegen_units
+            .map_or(UnitCount::Auto, |n| UnitCount::Exactly(n as usize))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -226,6 +239,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 spans: args.spans,
                 opt_level: args.opt.into(),
                 search_paths: args.include.clone(),
+                codegen_units: args.dev.codegen_units(),
             });
             if args.emit == EmitKind::Exe {
                 let output = args
@@ -263,6 +277,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let driver = Driver::new(Options {
                 timings: args.dev.timings,
                 search_paths: args.include.clone(),
+                codegen_units: args.dev.codegen_units(),
                 ..Options::default()
             });
             match driver.run(&args.file, args.interpret, &args.args) {

@@ -76,6 +76,8 @@ pub struct Options {
     /// Where imported modules are looked for after the entry script's
     /// directory (`-I`).
     pub search_paths: Vec<PathBuf>,
+    /// How many codegen units an executable's code is cut into.
+    pub codegen_units: codegen::UnitCount,
 }
 
 /// A source file as read from disk.
@@ -248,18 +250,22 @@ impl Driver {
         }
     }
 
+    fn llvm_level(&self) -> u8 {
+        match self.options.opt_level {
+            OptLevel::O0 => 0,
+            OptLevel::O1 => 1,
+            OptLevel::O2 => 2,
+            OptLevel::O3 => 3,
+        }
+    }
+
     /// Compiles a program's modules with the LLVM back-end.
     pub fn native(
         &self,
         modules: &[ProgramModule],
         kind: codegen::EmitKind,
     ) -> Result<Vec<u8>, Error> {
-        let level = match self.options.opt_level {
-            OptLevel::O0 => 0,
-            OptLevel::O1 => 1,
-            OptLevel::O2 => 2,
-            OptLevel::O3 => 3,
-        };
+        let level = self.llvm_level();
         let program = codegen::NativeProgram { modules };
         self.stage("llvm", || codegen::emit(&program, kind, level))
             .map_err(Error::Codegen)
@@ -277,17 +283,33 @@ impl Driver {
         self.link_program(&modules, dir.path(), output)
     }
 
-    /// Compiles `modules` to an object in `dir` and links it to `output`.
+    /// Compiles `modules` to objects in `dir` (one per codegen unit) and
+    /// links them to `output`.
     fn link_program(
         &self,
         modules: &[ProgramModule],
         dir: &Path,
         output: &Path,
     ) -> Result<(), Error> {
-        let object = self.native(modules, codegen::EmitKind::Object)?;
-        let object_path = dir.join("program.o");
-        write_bytes(&object_path, &object)?;
-        self.stage("link", || build_executable(&[&object_path], output))
+        let level = self.llvm_level();
+        let program = codegen::NativeProgram { modules };
+        let objects = self
+            .stage("llvm", || {
+                codegen::emit_objects(&program, level, self.options.codegen_units)
+            })
+            .map_err(Error::Codegen)?;
+        let mut paths = Vec::with_capacity(objects.len());
+        for (i, object) in objects.iter().enumerate() {
+            let path = if objects.len() == 1 {
+                dir.join("program.o")
+            } else {
+                dir.join(format!("program.{i}.o"))
+            };
+            write_bytes(&path, object)?;
+            paths.push(path);
+        }
+        let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        self.stage("link", || build_executable(&paths, output))
     }
 
     /// `krait run`: compiles `path` and runs it (natively, or in the

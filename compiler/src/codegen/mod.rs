@@ -21,7 +21,9 @@
 //!   check needed);
 //! - [`abi`] declares runtime-lib's ABI table in the module;
 //! - [`target`] owns the target machine, the optimisation pipeline and
-//!   emission.
+//!   emission;
+//! - [`units`] cuts a large program into codegen units that are lowered,
+//!   optimised and emitted in parallel, one object file each.
 //!
 //! Generators and coroutines are explicit state machines: their frame
 //! (locals, cells and a spill area for the operand stack) lives on the
@@ -46,6 +48,7 @@ mod program;
 mod range_loop;
 mod subscript;
 mod target;
+mod units;
 
 use std::fmt;
 
@@ -53,6 +56,12 @@ use inkwell::builder::BuilderError;
 use inkwell::context::Context;
 
 use crate::modules::ProgramModule;
+use units::Unit;
+pub use units::UnitCount;
+
+/// The stack of each codegen thread: as much as the compiler's own thread
+/// (LLVM recurses over large functions).
+const UNIT_STACK_BYTES: usize = 256 * 1024 * 1024;
 
 /// What to emit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,8 +102,65 @@ pub struct NativeProgram<'a> {
 /// Compiles `program` and returns the emitted bytes. `opt_level` 0..=3;
 /// for [`EmitKind::LlvmIr`] level 0 gives the unoptimised module.
 pub fn emit(program: &NativeProgram, kind: EmitKind, opt_level: u8) -> CgResult<Vec<u8>> {
+    emit_unit(program, &Unit::whole(), kind, opt_level)
+}
+
+/// Compiles `program` to object files, one per codegen unit (see
+/// [`units`]), each in its own thread; they link together like the one
+/// object [`emit`] makes.
+pub fn emit_objects(
+    program: &NativeProgram,
+    opt_level: u8,
+    count: UnitCount,
+) -> CgResult<Vec<Vec<u8>>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let units = units::plan(&program::code_costs(program), count, cores);
+    if units.len() == 1 {
+        return Ok(vec![emit(program, EmitKind::Object, opt_level)?]);
+    }
+    target::initialize()?;
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = units
+            .iter()
+            .map(|unit| {
+                std::thread::Builder::new()
+                    .name(format!("krait-llvm-{}", unit.index))
+                    .stack_size(UNIT_STACK_BYTES)
+                    .spawn_scoped(scope, move || {
+                        emit_unit(program, unit, EmitKind::Object, opt_level)
+                    })
+            })
+            .collect();
+        threads
+            .into_iter()
+            .map(|thread| {
+                let thread = thread
+                    .map_err(|e| CodegenError(format!("cannot start a codegen thread: {e}")))?;
+                // A panic is a compiler bug the panic hook has reported:
+                // let it end the compiler as it would have without threads.
+                thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// Lowers, optimises and emits one unit of `program`.
+fn emit_unit(
+    program: &NativeProgram,
+    unit: &Unit,
+    kind: EmitKind,
+    opt_level: u8,
+) -> CgResult<Vec<u8>> {
     let context = Context::create();
-    let module = program::build_module(&context, program)?;
+    if kind == EmitKind::Object {
+        // Only listings (IR, assembly comments) show value and block
+        // names; without them LLVM does about 1% less work.
+        // SAFETY: `context` is a live context that nothing else uses yet.
+        unsafe { inkwell::llvm_sys::core::LLVMContextSetDiscardValueNames(context.raw(), 1) };
+    }
+    let module = program::build_module(&context, program, unit)?;
     module
         .verify()
         .map_err(|e| CodegenError(format!("invalid LLVM IR: {}", e.to_string())))?;

@@ -2,7 +2,8 @@
 //! every code object nested in it in pre-order; module after module,
 //! `__main__` first), serialises them with
 //! runtime-lib's blob format, emits their constant and name tables, the
-//! program descriptor and `main`, and lowers every code object.
+//! program descriptor and `main`, and lowers every code object (or, for
+//! one of several [`units`](super::units), the unit's share of them).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -11,12 +12,14 @@ use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::builder::Builder;
 use inkwell::context::Context;
 use inkwell::module::{Linkage, Module};
+use inkwell::types::BasicTypeEnum;
 use inkwell::values::{FunctionValue, GlobalValue};
-use inkwell::AddressSpace;
+use inkwell::{AddressSpace, GlobalVisibility};
 use krait_runtime::native::blob::{BlobWriter, ConstTag};
 
 use super::abi::RuntimeFns;
 use super::lower::{self, Plan};
+use super::units::{self, Unit};
 use super::{CgResult, CodegenError, NativeProgram};
 use crate::bytecode::code::CodeFlags;
 use crate::bytecode::constant::Constant;
@@ -76,10 +79,24 @@ impl<'a, 'ctx> ProgramCx<'a, 'ctx> {
     }
 }
 
-/// Builds the LLVM module of `program`.
+/// The [`cost`](units::cost) of each code object, in code order.
+pub fn code_costs(program: &NativeProgram) -> Vec<usize> {
+    let mut codes = Vec::new();
+    for unit in program.modules {
+        number(&unit.code, &mut codes);
+    }
+    codes
+        .iter()
+        .map(|c| c.instructions.iter().map(units::cost).sum())
+        .collect()
+}
+
+/// Builds the LLVM module of `program`'s `unit` ([`Unit::whole`] for
+/// the whole program).
 pub fn build_module<'ctx>(
     context: &'ctx Context,
     program: &NativeProgram,
+    unit: &Unit,
 ) -> CgResult<Module<'ctx>> {
     let main = program
         .modules
@@ -89,9 +106,9 @@ pub fn build_module<'ctx>(
     let mut codes = Vec::new();
     let mut module_of = Vec::new();
     let mut module_codes = Vec::new();
-    for (m, unit) in program.modules.iter().enumerate() {
+    for (m, program_module) in program.modules.iter().enumerate() {
         module_codes.push(codes.len() as u32);
-        number(&unit.code, &mut codes);
+        number(&program_module.code, &mut codes);
         module_of.resize(codes.len(), m as u32);
     }
     let numbers: HashMap<*const CodeObject, u32> = codes
@@ -108,17 +125,24 @@ pub fn build_module<'ctx>(
     for (i, code) in codes.iter().enumerate() {
         consts.push(table(
             &module,
+            unit,
             i64t,
             &format!("consts.{i}"),
             code.constants.len(),
         ));
         names.push(table(
             &module,
+            unit,
             i64t,
             &format!("names.{i}"),
             code.names.len(),
         ));
         let (body, fast_fn) = lower::declare(context, &module, i as u32, code, &plans[i]);
+        if unit.is_split() {
+            for f in std::iter::once(body).chain(fast_fn) {
+                share(f.as_global_value());
+            }
+        }
         bodies.push(body);
         fast.push(fast_fn);
     }
@@ -128,12 +152,15 @@ pub fn build_module<'ctx>(
         .map(|unit| module_functions(&unit.code, &numbers))
         .collect();
     let mut made = vec![None; codes.len()];
-    for &k in module_functions.iter().flat_map(|m| m.values()) {
+    // In code order, so the module is the same from one build to the next.
+    let mut made_codes: Vec<u32> = module_functions
+        .iter()
+        .flat_map(|m| m.values().copied())
+        .collect();
+    made_codes.sort_unstable();
+    for k in made_codes {
         if fast[k as usize].is_some() {
-            let g = module.add_global(i64t, None, &format!("made.{k}"));
-            g.set_linkage(Linkage::Internal);
-            g.set_initializer(&i64t.const_zero());
-            made[k as usize] = Some(g);
+            made[k as usize] = Some(data(&module, unit, i64t.into(), &format!("made.{k}")));
         }
     }
     let counters_ty = context.struct_type(
@@ -150,6 +177,7 @@ pub fn build_module<'ctx>(
     type_epoch.set_linkage(Linkage::External);
     let known_types = table(
         &module,
+        unit,
         i64t,
         "known_types",
         krait_runtime::native::KnownType::ALL.len(),
@@ -175,10 +203,14 @@ pub fn build_module<'ctx>(
         module_codes,
     };
     for index in 0..cx.codes.len() {
-        lower::lower_code(&cx, index as u32)?;
+        if unit.lowers(index) {
+            lower::lower_code(&cx, index as u32)?;
+        }
     }
-    let blob = serialise(&cx, program)?;
-    emit_descriptor(&cx, &blob)?;
+    if unit.owns_data() {
+        let blob = serialise(&cx, program)?;
+        emit_descriptor(&cx, &blob)?;
+    }
     mark_nounwind(context, &module);
     Ok(module)
 }
@@ -218,17 +250,42 @@ fn number_in<'a>(c: &'a Constant, out: &mut Vec<&'a CodeObject>) {
     }
 }
 
+/// A zeroed table of `len` words, see [`data`].
 fn table<'ctx>(
     module: &Module<'ctx>,
+    unit: &Unit,
     i64t: inkwell::types::IntType<'ctx>,
     name: &str,
     len: usize,
 ) -> GlobalValue<'ctx> {
-    let ty = i64t.array_type(len as u32);
+    data(module, unit, i64t.array_type(len as u32).into(), name)
+}
+
+/// A zeroed global `name` the runtime fills: internal in a whole-program
+/// module; in a unit, shared, and defined by the unit that owns the data.
+fn data<'ctx>(
+    module: &Module<'ctx>,
+    unit: &Unit,
+    ty: BasicTypeEnum<'ctx>,
+    name: &str,
+) -> GlobalValue<'ctx> {
     let g = module.add_global(ty, None, name);
-    g.set_linkage(Linkage::Internal);
-    g.set_initializer(&ty.const_zero());
+    if unit.is_split() {
+        share(g);
+    } else {
+        g.set_linkage(Linkage::Internal);
+    }
+    if unit.owns_data() {
+        g.set_initializer(&ty.const_zero());
+    }
     g
+}
+
+/// Makes `g` a symbol the program's units share: external, but hidden
+/// from everything outside the executable (so references are direct).
+fn share(g: GlobalValue) {
+    g.set_linkage(Linkage::External);
+    g.set_visibility(GlobalVisibility::Hidden);
 }
 
 /// Module-level names bound exactly once, by `LOAD_CONST code;

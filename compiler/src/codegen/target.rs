@@ -10,10 +10,16 @@ use inkwell::OptimizationLevel;
 
 use super::{CgResult, CodegenError};
 
+/// Registers the host target with LLVM (done once before codegen threads
+/// start; later calls do nothing).
+pub fn initialize() -> CgResult<()> {
+    Target::initialize_native(&InitializationConfig::default())
+        .map_err(|e| CodegenError(format!("LLVM target init: {e}")))
+}
+
 /// A target machine for the host at `opt_level`.
 pub fn host_machine(opt_level: u8) -> CgResult<TargetMachine> {
-    Target::initialize_native(&InitializationConfig::default())
-        .map_err(|e| CodegenError(format!("LLVM target init: {e}")))?;
+    initialize()?;
     let triple = TargetMachine::get_default_triple();
     let target = Target::from_triple(&triple)
         .map_err(|e| CodegenError(format!("LLVM target: {}", e.to_string())))?;
