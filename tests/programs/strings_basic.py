@@ -36,3 +36,8 @@ for bad in (["a", 1], [None]):
         "-".join(bad)
     except TypeError as e:
         print("TE", e)
+# Ordering decided by the first byte, by later bytes, and by length.
+words = ["", "a", "ab", "aa", "b", "é", "e\u0301", "z", "\U0001F600", "Z", "0", "9"]
+print(sorted(words))
+print([(x < y, x <= y, x > y, x >= y) for x, y in [("a", "ab"), ("é", "z"), ("", "a"), ("\U0001F600", "é"), ("ab", "aa")]])
+print(sorted([("b", 1), ("a", 2), ("é", 0), ("a", 1)]))

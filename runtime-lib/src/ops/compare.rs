@@ -23,7 +23,9 @@ pub fn rich_compare(a: Value, b: Value, op: CompareOp) -> PyResult {
     }
     if let (Some(x), Some(y)) = (downcast::<StrObject>(a), downcast::<StrObject>(b)) {
         // Two exact strs (`ch < "0"`): their slot's result, without dispatch.
-        return Ok(Value::from_bool(op.holds(x.as_str().cmp(y.as_str()))));
+        return Ok(Value::from_bool(
+            op.holds(crate::types::string::str_order(x, y)),
+        ));
     }
     let (ta, tb) = (type_of(a), type_of(b));
     let mut checked_reverse = false;

@@ -93,7 +93,7 @@ fn order_without_python(a: Value, b: Value, depth: u32) -> Option<Ordering> {
         return x.partial_cmp(&y);
     }
     if let (Some(x), Some(y)) = (downcast::<StrObject>(a), downcast::<StrObject>(b)) {
-        return Some(x.as_str().cmp(y.as_str()));
+        return Some(crate::types::string::str_order(x, y));
     }
     if depth >= ORDER_DEPTH {
         return None;
@@ -127,7 +127,9 @@ fn compare_items(a: Value, b: Value, op: CompareOp) -> PyResult {
         return Ok(Value::from_bool(op.holds(x.cmp(&y))));
     }
     if let (Some(x), Some(y)) = (downcast::<StrObject>(a), downcast::<StrObject>(b)) {
-        return Ok(Value::from_bool(op.holds(x.as_str().cmp(y.as_str()))));
+        return Ok(Value::from_bool(
+            op.holds(crate::types::string::str_order(x, y)),
+        ));
     }
     if let (Some(x), Some(y)) = (downcast::<TupleObject>(a), downcast::<TupleObject>(b)) {
         return in_comparison(|| compare_slices(x.items(), y.items(), op));

@@ -97,7 +97,7 @@ fn lt(x: Value, y: Value, order: KeyOrder) -> PyResult<bool> {
     match order {
         KeyOrder::SmallInts => Ok(x.as_small_int() < y.as_small_int()),
         KeyOrder::Strs => match (downcast::<StrObject>(x), downcast::<StrObject>(y)) {
-            (Some(x), Some(y)) => Ok(x.as_str() < y.as_str()),
+            (Some(x), Some(y)) => Ok(crate::types::string::str_order(x, y).is_lt()),
             _ => rich_compare_bool(x, y, CompareOp::Lt),
         },
         KeyOrder::Tuples => match (downcast::<TupleObject>(x), downcast::<TupleObject>(y)) {

@@ -294,7 +294,19 @@ fn str_compare(a: Value, b: Value, op: CompareOp) -> PyResult {
     if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.byte_len != y.byte_len {
         return Ok(Value::from_bool(op == CompareOp::Ne));
     }
-    Ok(Value::from_bool(op.holds(x.as_str().cmp(y.as_str()))))
+    Ok(Value::from_bool(op.holds(str_order(x, y))))
+}
+
+/// The order of two strs (code point order, which is UTF-8 byte order).
+/// Most comparisons are decided by the first bytes (`ch < "0"`, sorting
+/// words), so those are compared before calling `memcmp`.
+#[inline]
+pub fn str_order(a: &StrObject, b: &StrObject) -> std::cmp::Ordering {
+    let (x, y) = (a.as_str().as_bytes(), b.as_str().as_bytes());
+    match (x.first(), y.first()) {
+        (Some(p), Some(q)) if p != q => p.cmp(q),
+        _ => x.cmp(y),
+    }
 }
 
 /// Equality of two strs without going through slots.
