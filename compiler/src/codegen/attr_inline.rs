@@ -23,21 +23,17 @@ use krait_runtime::Value;
 use super::lower::{gep_i64, load_i64, load_ptr, Lower, Slot};
 use super::CgResult;
 
-/// Where a first-entry hit leaves the generated code.
-struct Hit<'ctx> {
-    /// The instance's `Attrs` (the object itself when it has none).
-    attrs: PointerValue<'ctx>,
-}
-
 impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
     /// Tests `obj` against the first entry of `cache`: on a hit the builder
-    /// is left in a new block, otherwise control goes to `slow`.
+    /// is left in a new block and the result is the instance's `Attrs`
+    /// (the object itself when it has none); otherwise control goes to
+    /// `slow`.
     fn first_entry_hit(
         &mut self,
         obj: IntValue<'ctx>,
         cache: PointerValue<'ctx>,
         slow: BasicBlock<'ctx>,
-    ) -> CgResult<Hit<'ctx>> {
+    ) -> CgResult<PointerValue<'ctx>> {
         let typed = self.new_block("attr.typed");
         let shaped = self.new_block("attr.shaped");
         let hit = self.new_block("attr.hit");
@@ -88,20 +84,20 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         )?;
         self.builder().build_conditional_branch(same, hit, slow)?;
         self.builder().position_at_end(hit);
-        Ok(Hit { attrs })
+        Ok(attrs)
     }
 
     /// The address of the entry's slot in the hit instance, branching to
     /// `slow` when the index is past its values.
     fn hit_slot(
         &mut self,
-        hit: &Hit<'ctx>,
+        attrs: PointerValue<'ctx>,
         cache: PointerValue<'ctx>,
         extra: Option<IntValue<'ctx>>,
         slow: BasicBlock<'ctx>,
     ) -> CgResult<PointerValue<'ctx>> {
-        let values = load_ptr(self.cx, hit.attrs, ATTRS_VALUES_PTR_OFFSET, "values")?;
-        let len = load_i64(self.cx, hit.attrs, ATTRS_VALUES_LEN_OFFSET, "values.len")?;
+        let values = load_ptr(self.cx, attrs, ATTRS_VALUES_PTR_OFFSET, "values")?;
+        let len = load_i64(self.cx, attrs, ATTRS_VALUES_LEN_OFFSET, "values.len")?;
         let index = load_i64(self.cx, cache, ENTRY_PAYLOAD_OFFSET, "slot")?;
         let bd = self.builder();
         let mut ok = bd.build_int_compare(IntPredicate::ULT, index, len, "in.range")?;
@@ -125,8 +121,8 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         let cache = self.site_cache(at, ATTR_CACHE_WORDS)?;
         let slow = self.new_block("getattr.slow");
         let join = self.new_block("getattr.join");
-        let hit = self.first_entry_hit(obj, cache, slow)?;
-        let slot = self.hit_slot(&hit, cache, None, slow)?;
+        let attrs = self.first_entry_hit(obj, cache, slow)?;
+        let slot = self.hit_slot(attrs, cache, None, slow)?;
         let v = self
             .builder()
             .build_load(self.i64t, slot, "attr")?
@@ -162,7 +158,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         let cache = self.site_cache(at, ATTR_CACHE_WORDS)?;
         let slow = self.new_block("setattr.slow");
         let join = self.new_block("setattr.join");
-        let hit = self.first_entry_hit(obj, cache, slow)?;
+        let attrs = self.first_entry_hit(obj, cache, slow)?;
         let adds = load_i64(self.cx, cache, ENTRY_ADDS_OFFSET, "adds")?;
         let in_place = self.builder().build_int_compare(
             IntPredicate::EQ,
@@ -170,7 +166,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             self.i64t.const_zero(),
             "in.place",
         )?;
-        let slot = self.hit_slot(&hit, cache, Some(in_place), slow)?;
+        let slot = self.hit_slot(attrs, cache, Some(in_place), slow)?;
         self.builder().build_store(slot, value)?;
         self.builder().build_unconditional_branch(join)?;
         self.builder().position_at_end(slow);

@@ -75,9 +75,9 @@ pub fn remember_fast_entry(f: Value, nargs: usize, cache: &mut MethodCallCache) 
     let Some(code) = FunctionObject::cast_exact(f).and_then(code_of) else {
         return;
     };
-    if !code.fast.is_null() && !code.is_generator_like() && code.info.argcount as usize == nargs {
+    if let Some(fast) = code.fast_entry_for(nargs) {
         cache.code = code;
-        cache.fast = code.fast;
+        cache.fast = fast;
     }
 }
 
@@ -93,8 +93,8 @@ fn native_entry(f: Value, args: &[Value], kwnames: Option<Value>) -> PyResult {
     if code.is_generator_like() {
         return new_generator(code, func, f, args, kwnames);
     }
-    if !code.fast.is_null() && kwnames.is_none() && args.len() == code.info.argcount as usize {
-        if let Some(r) = call_fast(code.fast, f, args) {
+    if let (Some(fast), None) = (code.fast_entry_for(args.len()), kwnames) {
+        if let Some(r) = call_fast(fast, f, args) {
             return r;
         }
     }

@@ -134,6 +134,13 @@ impl NativeCode {
         }
     }
 
+    /// The positional fast entry, when a call with `nargs` positional
+    /// arguments and no keywords may take it (generators never do).
+    pub fn fast_entry_for(&self, nargs: usize) -> Option<*const ()> {
+        (!self.fast.is_null() && !self.is_generator_like() && self.info.argcount as usize == nargs)
+            .then_some(self.fast)
+    }
+
     pub fn is_generator_like(&self) -> bool {
         use crate::types::function::code_flags;
         self.flags & (code_flags::GENERATOR | code_flags::COROUTINE | ASYNC_GENERATOR) != 0

@@ -121,16 +121,9 @@ fn items_equal(a: Value, b: Value) -> PyResult<bool> {
     rich_compare_bool(a, b, CompareOp::Eq)
 }
 
-/// `a <op> b` for an ordering `op`.
+/// `a <op> b` for an ordering `op`, for pairs [`order_without_python`]
+/// left undecided (small ints and strs never reach here).
 fn compare_items(a: Value, b: Value, op: CompareOp) -> PyResult {
-    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-        return Ok(Value::from_bool(op.holds(x.cmp(&y))));
-    }
-    if let (Some(x), Some(y)) = (downcast::<StrObject>(a), downcast::<StrObject>(b)) {
-        return Ok(Value::from_bool(
-            op.holds(crate::types::string::str_order(x, y)),
-        ));
-    }
     if let (Some(x), Some(y)) = (downcast::<TupleObject>(a), downcast::<TupleObject>(b)) {
         return in_comparison(|| compare_slices(x.items(), y.items(), op));
     }
