@@ -2,12 +2,14 @@
 //!
 //! This module owns the struct, construction and the slots (repr with the
 //! `[...]` recursion guard, comparison, indexing and slice assignment,
-//! `+`, `*`, `+=`, `*=`); the methods are in `methods`, sorting in `sort`.
+//! `+`, `*`, `+=`, `*=`); the methods are in `methods`, sorting in `sort`
+//! (with key prefixes from `sort_prefix`).
 //! Operations that call Python code (comparisons) read items by index each
 //! time, so a list mutated meanwhile is never read out of bounds.
 
 pub mod methods;
 pub mod sort;
+pub mod sort_prefix;
 
 use std::any::TypeId;
 use std::mem::offset_of;

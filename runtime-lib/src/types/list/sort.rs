@@ -13,6 +13,7 @@ use crate::ops::call::call;
 use crate::ops::compare::rich_compare_bool;
 use crate::ops::object::is_true;
 use crate::ops::CompareOp;
+use crate::types::list::sort_prefix::{self, Prefix, Schema};
 use crate::types::list::ListObject;
 use crate::types::sequence::compare_slices;
 use crate::types::string::StrObject;
@@ -50,16 +51,46 @@ pub fn sort_values(items: &mut Vec<Value>, key: Value, reverse: bool) -> PyResul
     // The keys travel with their items' positions, so merging reads keys
     // in sequence rather than through an index array. `keys` stays
     // rooted (it is `items` or `computed_keys`) while these copies sort.
-    let mut pairs: Vec<Entry> = keys.iter().copied().zip(0..).collect();
-    let mut scratch = Vec::with_capacity(pairs.len() / 2);
-    merge_sort(&mut pairs, &mut scratch, key_order(keys))?;
-    let sorted: Vec<Value> = pairs.iter().map(|&(_, i)| items[i]).collect();
+    let kind = key_order(keys);
+    let sorted: Vec<Value> = match prefix_schema(keys, kind) {
+        Some(schema) => {
+            let entries = keys.iter().zip(0..).map(|(&key, position)| Prefixed {
+                key,
+                position,
+                prefix: schema.prefix(key),
+            });
+            sorted_positions(entries.collect(), kind)?
+        }
+        None => sorted_positions(keys.iter().copied().zip(0..).collect(), kind)?,
+    }
+    .into_iter()
+    .map(|i| items[i])
+    .collect();
     *items = sorted;
     if reverse {
         items.reverse();
     }
     Ok(())
 }
+
+/// The entries sorted by key, as their items' positions.
+fn sorted_positions<E: SortEntry>(mut entries: Vec<E>, kind: KeyOrder) -> PyResult<Vec<usize>> {
+    let mut scratch = Vec::with_capacity(entries.len() / 2);
+    merge_sort(&mut entries, &mut scratch, kind)?;
+    Ok(entries.iter().map(|e| e.position()).collect())
+}
+
+/// Keys worth encoding into prefixes: enough of them, and not small ints
+/// (already compared in place). None when the first key has no prefix.
+fn prefix_schema(keys: &[Value], kind: KeyOrder) -> Option<Schema> {
+    if keys.len() < MIN_PREFIXED || matches!(kind, KeyOrder::SmallInts) {
+        return None;
+    }
+    Schema::of(keys[0])
+}
+
+/// Shorter lists sort without prefixes.
+const MIN_PREFIXED: usize = 16;
 
 /// `key(item)` for every item.
 fn key_values(items: &[Value], key: Value) -> PyResult<RootedVec> {
@@ -108,8 +139,46 @@ fn lt(x: Value, y: Value, order: KeyOrder) -> PyResult<bool> {
     }
 }
 
-/// A key and the position of its item.
-type Entry = (Value, usize);
+/// What the merge sort moves: a key and the position of its item.
+trait SortEntry: Copy {
+    /// `self < other` by key.
+    fn less(&self, other: &Self, kind: KeyOrder) -> PyResult<bool>;
+    fn position(&self) -> usize;
+}
+
+impl SortEntry for (Value, usize) {
+    #[inline]
+    fn less(&self, other: &Self, kind: KeyOrder) -> PyResult<bool> {
+        lt(self.0, other.0, kind)
+    }
+
+    fn position(&self) -> usize {
+        self.1
+    }
+}
+
+/// An entry with its key's prefix, which decides most comparisons
+/// without reading the key.
+#[derive(Clone, Copy)]
+struct Prefixed {
+    key: Value,
+    position: usize,
+    prefix: Prefix,
+}
+
+impl SortEntry for Prefixed {
+    #[inline]
+    fn less(&self, other: &Self, kind: KeyOrder) -> PyResult<bool> {
+        match sort_prefix::order(&self.prefix, &other.prefix) {
+            Some(o) => Ok(o.is_lt()),
+            None => lt(self.key, other.key, kind),
+        }
+    }
+
+    fn position(&self) -> usize {
+        self.position
+    }
+}
 
 /// Sorts `v` by key, stably, in CPython's outline: natural runs
 /// (strictly descending ones reversed) extended to a minimum length by
@@ -117,7 +186,7 @@ type Entry = (Value, usize);
 /// binary insertion, so its comparisons are exactly CPython's; longer
 /// lists merge adjacent runs pairwise (no galloping), skipping merges of
 /// runs already in order.
-fn merge_sort(v: &mut [Entry], scratch: &mut Vec<Entry>, kind: KeyOrder) -> PyResult<()> {
+fn merge_sort<E: SortEntry>(v: &mut [E], scratch: &mut Vec<E>, kind: KeyOrder) -> PyResult<()> {
     let n = v.len();
     if n < 2 {
         return Ok(());
@@ -168,19 +237,19 @@ fn min_run(mut n: usize) -> usize {
 
 /// The length of the run at the start of `v`: ascending (non-decreasing),
 /// or strictly descending, which is reversed in place.
-fn count_run(v: &mut [Entry], kind: KeyOrder) -> PyResult<usize> {
+fn count_run<E: SortEntry>(v: &mut [E], kind: KeyOrder) -> PyResult<usize> {
     let n = v.len();
     if n < 2 {
         return Ok(n);
     }
     let mut k = 2;
-    if lt(v[1].0, v[0].0, kind)? {
-        while k < n && lt(v[k].0, v[k - 1].0, kind)? {
+    if v[1].less(&v[0], kind)? {
+        while k < n && v[k].less(&v[k - 1], kind)? {
             k += 1;
         }
         v[..k].reverse();
     } else {
-        while k < n && !lt(v[k].0, v[k - 1].0, kind)? {
+        while k < n && !v[k].less(&v[k - 1], kind)? {
             k += 1;
         }
     }
@@ -189,13 +258,13 @@ fn count_run(v: &mut [Entry], kind: KeyOrder) -> PyResult<usize> {
 
 /// Binary insertion of `v[start..]` into the sorted `v[..start]`; an
 /// item goes after the items equal to it (stability).
-fn binary_sort(v: &mut [Entry], start: usize, kind: KeyOrder) -> PyResult<()> {
+fn binary_sort<E: SortEntry>(v: &mut [E], start: usize, kind: KeyOrder) -> PyResult<()> {
     for i in start.max(1)..v.len() {
         let pivot = v[i];
         let (mut l, mut r) = (0, i);
         while l < r {
             let p = l + (r - l) / 2;
-            if lt(pivot.0, v[p].0, kind)? {
+            if pivot.less(&v[p], kind)? {
                 r = p;
             } else {
                 l = p + 1;
@@ -209,9 +278,14 @@ fn binary_sort(v: &mut [Entry], start: usize, kind: KeyOrder) -> PyResult<()> {
 
 /// Merges the sorted `v[..mid]` and `v[mid..]` (`scratch` holds the left
 /// run); nothing to do when they are already in order.
-fn merge(v: &mut [Entry], mid: usize, scratch: &mut Vec<Entry>, kind: KeyOrder) -> PyResult<()> {
+fn merge<E: SortEntry>(
+    v: &mut [E],
+    mid: usize,
+    scratch: &mut Vec<E>,
+    kind: KeyOrder,
+) -> PyResult<()> {
     let n = v.len();
-    if !lt(v[mid].0, v[mid - 1].0, kind)? {
+    if !v[mid].less(&v[mid - 1], kind)? {
         return Ok(());
     }
     scratch.clear();
@@ -220,7 +294,7 @@ fn merge(v: &mut [Entry], mid: usize, scratch: &mut Vec<Entry>, kind: KeyOrder) 
     let (mut i, mut j, mut k) = (0, mid, 0);
     while i < scratch.len() && j < n {
         // Take from the right only when strictly smaller: stability.
-        if lt(v[j].0, scratch[i].0, kind)? {
+        if v[j].less(&scratch[i], kind)? {
             v[k] = v[j];
             j += 1;
         } else {
