@@ -24,7 +24,11 @@ pub const BLOCK_SIZE: usize = 256 * 1024;
 pub const GRANULE: usize = 16;
 pub const MAX_SMALL: usize = 512;
 const CLASSES: usize = MAX_SMALL / GRANULE;
-/// Empty blocks kept for reuse before they go back to the allocator.
+/// Empty blocks kept for reuse before they go back to the allocator: at
+/// least this many, and up to half as many as are in use. The heap
+/// grows again after each collection, and a block handed back to the
+/// allocator comes back as fresh pages the kernel must fault in and zero
+/// (often a whole 2 MiB huge page for a 256 KiB block).
 const SPARE_BLOCKS: usize = 8;
 
 pub const MARK_BIT: u64 = 1 << 63;
@@ -256,9 +260,17 @@ impl Space {
                 swept.live_bytes += live * b.cell;
             }
         }
-        for base in empty {
+        for &base in &empty {
             self.blocks.remove(&base);
-            if self.spare.len() < SPARE_BLOCKS {
+        }
+        let keep = SPARE_BLOCKS.max(self.blocks.len() / 2);
+        while self.spare.len() > keep {
+            let base = self.spare.pop().expect("more spares than kept");
+            // SAFETY: allocated by `new_block` with this layout.
+            unsafe { std::alloc::dealloc(base as *mut u8, block_layout()) };
+        }
+        for base in empty {
+            if self.spare.len() < keep {
                 // SAFETY: every cell is free: zero the whole block again
                 // (free cells carry list links), as a fresh one.
                 unsafe { std::ptr::write_bytes(base as *mut u8, 0, BLOCK_SIZE) };
