@@ -108,6 +108,7 @@ fn every_abi_entry_resolves_in_the_runtime_archive() {
     let mut names: Vec<&str> = krait_runtime::abi::ABI.iter().map(|f| f.name).collect();
     names.push("KRAIT_RECURSION");
     names.push("KRAIT_TYPE_EPOCH");
+    names.push("KRAIT_DIRECT_BUILTINS");
     let mut source = String::new();
     for name in &names {
         source.push_str(&format!("extern char {name};\n"));

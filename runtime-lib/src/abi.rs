@@ -325,6 +325,16 @@ abi! {
     // ---- iteration, generators, coroutines ----
     /// `iter(v)`.
     fn krait_iter(v: Value) -> Value = ops::iter::iter;
+
+    // ---- builtins called directly (`builtins::direct`) ----
+    /// `len(v)`.
+    fn krait_len(v: Value) -> Value = crate::builtins::core::len_of;
+    /// `ord(v)`.
+    fn krait_ord(v: Value) -> Value = crate::builtins::numeric::ord_of;
+    /// `isinstance(v, cls)`.
+    fn krait_isinstance(v: Value, cls: Value) -> Value = crate::builtins::core::isinstance_of;
+    /// `abs(v)`.
+    fn krait_abs(v: Value) -> Value = crate::builtins::numeric::abs_of;
     /// `next(it)`; NULL when exhausted.
     fn krait_for_iter(it: Value) -> Value = n::for_iter;
     /// `FOR_ITER` then `UNPACK_SEQUENCE count`: the next item's `count`

@@ -4,6 +4,7 @@
 
 use inkwell::values::{BasicMetadataValueEnum, IntValue};
 use inkwell::IntPredicate;
+use krait_runtime::builtins::direct::{index_of, DIRECT};
 use krait_runtime::Value;
 
 use super::lower::{gep_i64, Known, Lower, Mode, Slot};
@@ -536,7 +537,7 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                         .cx
                         .functions_around(self.index)
                         .and_then(|functions| functions.get(n))
-                        .map_or(Known::Nothing, |&k| Known::Function(k)),
+                        .map_or_else(|| builtin_known(n), |&k| Known::Function(k)),
                     None => Known::Nothing,
                 };
                 self.push_known(r, known);
@@ -579,7 +580,8 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                 self.check_value(r, at, pre)?;
                 let known = match self.code.name(name) {
                     Some("range") => Known::Range,
-                    _ => Known::Nothing,
+                    Some(n) => builtin_known(n),
+                    None => Known::Nothing,
                 };
                 self.push_known(r, known);
             }
@@ -1207,11 +1209,14 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                     (Known::Function(k), None) => self.direct_target(k, argc),
                     _ => None,
                 };
-                match direct {
-                    Some((fast, cache)) => {
+                match (direct, second.known, kwnames) {
+                    (Some((fast, cache)), _, _) => {
                         self.guarded_direct_call(callable, fast, cache, &arg_values)?
                     }
-                    None => self.generic_call(callable, &arg_values, kwnames)?,
+                    (None, Known::Builtin(b), None) if DIRECT[b as usize].arity == argc => {
+                        self.guarded_builtin_call(callable, b, &arg_values)?
+                    }
+                    _ => self.generic_call(callable, &arg_values, kwnames)?,
                 }
             }
         } else if kwnames.is_none() {
@@ -1272,6 +1277,43 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         (self.cx.codes[k as usize].argcount as usize == argc).then_some((fast, cache))
     }
 
+    /// `callable(*args)`: straight to the ABI entry of direct builtin `b`
+    /// when `callable` is that builtin, else through the runtime.
+    fn guarded_builtin_call(
+        &mut self,
+        callable: IntValue<'ctx>,
+        b: u8,
+        args: &[IntValue<'ctx>],
+    ) -> CgResult<IntValue<'ctx>> {
+        let table = self.cx.direct_builtins.as_pointer_value();
+        let slot = gep_i64(self.cx, table, self.i64t.const_int(u64::from(b), false))?;
+        let expected = self.load(slot, "builtin")?;
+        let same =
+            self.builder()
+                .build_int_compare(IntPredicate::EQ, callable, expected, "same")?;
+        let direct = self.new_block("builtin.direct");
+        let generic = self.new_block("builtin.generic");
+        let join = self.new_block("builtin.join");
+        self.builder()
+            .build_conditional_branch(same, direct, generic)?;
+        self.builder().position_at_end(direct);
+        let entry_args: Vec<BasicMetadataValueEnum> = args
+            .iter()
+            .map(|a| BasicMetadataValueEnum::from(*a))
+            .collect();
+        let r1 = self.call_value(DIRECT[b as usize].entry, &entry_args)?;
+        let direct_end = self.current_insert_block()?;
+        self.builder().build_unconditional_branch(join)?;
+        self.builder().position_at_end(generic);
+        let r2 = self.generic_call(callable, args, None)?;
+        let generic_end = self.current_insert_block()?;
+        self.builder().build_unconditional_branch(join)?;
+        self.builder().position_at_end(join);
+        let phi = self.builder().build_phi(self.i64t, "r")?;
+        phi.add_incoming(&[(&r1, direct_end), (&r2, generic_end)]);
+        Ok(phi.as_basic_value().into_int_value())
+    }
+
     /// `callable(*args)`: straight to the fast entry when `callable` is the
     /// function the module made, else through the runtime.
     fn guarded_direct_call(
@@ -1309,4 +1351,10 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         phi.add_incoming(&[(&r1, direct), (&r2, generic)]);
         Ok(phi.as_basic_value().into_int_value())
     }
+}
+
+/// What is known of a global named `name` that no module-level `def`
+/// binds: a builtin with a direct entry, or nothing.
+fn builtin_known(name: &str) -> Known {
+    index_of(name).map_or(Known::Nothing, |b| Known::Builtin(b as u8))
 }

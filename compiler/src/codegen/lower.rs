@@ -232,6 +232,8 @@ pub enum Known {
     Function(u32),
     /// The global or builtin named `range`.
     Range,
+    /// A global named like builtin n of `builtins::direct::DIRECT`.
+    Builtin(u8),
 }
 
 /// One operand stack slot.

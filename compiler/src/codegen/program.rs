@@ -54,6 +54,8 @@ pub struct ProgramCx<'a, 'ctx> {
     pub recursion: GlobalValue<'ctx>,
     /// The runtime's type attribute epoch (`KRAIT_TYPE_EPOCH`).
     pub type_epoch: GlobalValue<'ctx>,
+    /// The builtins called directly (`KRAIT_DIRECT_BUILTINS`).
+    pub direct_builtins: GlobalValue<'ctx>,
     /// The type objects of `KnownType::ALL`, filled at start-up.
     pub known_types: GlobalValue<'ctx>,
 }
@@ -175,6 +177,12 @@ pub fn build_module<'ctx>(
     recursion.set_linkage(Linkage::External);
     let type_epoch = module.add_global(i64t, None, "KRAIT_TYPE_EPOCH");
     type_epoch.set_linkage(Linkage::External);
+    let direct_builtins = module.add_global(
+        i64t.array_type(krait_runtime::builtins::direct::DIRECT.len() as u32),
+        None,
+        "KRAIT_DIRECT_BUILTINS",
+    );
+    direct_builtins.set_linkage(Linkage::External);
     let known_types = table(
         &module,
         unit,
@@ -186,6 +194,7 @@ pub fn build_module<'ctx>(
         known_types,
         recursion,
         type_epoch,
+        direct_builtins,
         context,
         module: &module,
         builder: context.create_builder(),

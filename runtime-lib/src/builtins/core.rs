@@ -21,11 +21,22 @@ pub fn ascii(a: &[Value], k: Option<Value>) -> PyResult {
 
 pub fn len(a: &[Value], k: Option<Value>) -> PyResult {
     let [x] = args::exact::<1>("len", a, k)?;
+    len_of(x)
+}
+
+/// `len(x)` once the arguments are parsed (also the direct entry).
+pub fn len_of(x: Value) -> PyResult {
     Ok(int_from_usize(crate::ops::object::len(x)?))
 }
 
 pub fn isinstance(a: &[Value], k: Option<Value>) -> PyResult {
     let [x, cls] = args::exact::<2>("isinstance", a, k)?;
+    isinstance_of(x, cls)
+}
+
+/// `isinstance(x, cls)` once the arguments are parsed (also the direct
+/// entry).
+pub fn isinstance_of(x: Value, cls: Value) -> PyResult {
     Ok(Value::from_bool(crate::ops::isinstance::isinstance(
         x, cls,
     )?))

@@ -6,6 +6,7 @@
 //! `print` — and add one line to [`FUNCTIONS`].
 
 pub mod core;
+pub mod direct;
 pub mod iteration;
 pub mod numeric;
 pub mod print;

@@ -16,6 +16,11 @@ use crate::Value;
 
 pub fn abs(a: &[Value], k: Option<Value>) -> PyResult {
     let [x] = args::exact::<1>("abs", a, k)?;
+    abs_of(x)
+}
+
+/// `abs(x)` once the arguments are parsed (also the direct entry).
+pub fn abs_of(x: Value) -> PyResult {
     crate::ops::arith::unary_op(UnaryOp::Abs, x)
 }
 
@@ -117,6 +122,11 @@ pub fn chr(a: &[Value], k: Option<Value>) -> PyResult {
 
 pub fn ord(a: &[Value], k: Option<Value>) -> PyResult {
     let [x] = args::exact::<1>("ord", a, k)?;
+    ord_of(x)
+}
+
+/// `ord(x)` once the arguments are parsed (also the direct entry).
+pub fn ord_of(x: Value) -> PyResult {
     if let Some(s) = crate::object::downcast::<StrObject>(x) {
         if let [b] = s.as_str().as_bytes() {
             return Ok(Value::small_int(*b as i64));

@@ -114,6 +114,10 @@ fn run_program(program: &'static ProgramDesc, argv: Vec<String>) -> i32 {
     crate::runtime::recursion::set_native_stack_limit(STACK_BYTES, STACK_MARGIN);
     runtime::runtime_init(&argv);
     entry::register();
+    if crate::builtins::direct::record().is_err() {
+        eprintln!("krait: builtins missing at start-up");
+        return 70;
+    }
     let status = match load(program) {
         Ok(main) => run_main(main),
         Err(msg) => {

@@ -1,0 +1,57 @@
+# Calls of len/ord/isinstance/abs go straight to the builtin only while
+# the name still means the builtin: shadowing, rebinding builtins, wrong
+# argument counts and keyword arguments keep Python's behaviour.
+import builtins
+
+
+def probe(xs):
+    return len(xs), ord(xs[0]), isinstance(xs, str), abs(-len(xs))
+
+
+print(probe("ab"), probe("é€x"))
+print(isinstance(3, (int, str)), isinstance(True, int), abs(-2.5), abs(True))
+
+
+class Sized:
+    def __len__(self):
+        return 5
+
+    def __abs__(self):
+        return "abs!"
+
+
+print(len(Sized()), abs(Sized()), len({1: 2}), len(range(10**6)))
+
+saved = builtins.len
+builtins.len = lambda x: 99
+print(probe("ab"))
+len = lambda x: 7
+print(probe("ab"))
+del len
+print(probe("ab"))
+builtins.len = saved
+print(probe("ab"))
+
+for bad in [lambda: ord("ab"), lambda: ord(""), lambda: len(3), lambda: abs("x"),
+            lambda: isinstance(1, 2), lambda: len(), lambda: len([], []),
+            lambda: ord(c="a"), lambda: isinstance(1)]:
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
+
+
+def shadowed():
+    def ord(c):
+        return -1
+    return ord("a")
+
+
+print(shadowed())
+
+
+def nested_len(n):
+    return len([len(str(i)) for i in range(n)])
+
+
+print(nested_len(12))
