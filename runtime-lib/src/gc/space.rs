@@ -4,7 +4,8 @@
 //!
 //! A block is `BLOCK_SIZE` bytes aligned to `BLOCK_SIZE`, cut into cells
 //! of one size class (multiples of 16 bytes up to `MAX_SMALL`). Blocks are
-//! zeroed when created, and a free cell always has a null type pointer, so
+//! zeroed when created (a reused empty block has the type pointers of its
+//! new cells cleared), and a free cell always has a null type pointer, so
 //! "is there an object here" is "is the cell's type pointer non-null"
 //! (the rest of a freed cell is not cleared). A
 //! free cell's GC word links it into its class's free list. Objects larger
@@ -121,10 +122,10 @@ impl Space {
         }
     }
 
-    /// Memory for an object of `size` bytes (16-byte aligned): zeroed in
-    /// a cell never used before, left as its last occupant had it in a
-    /// reused one. The caller writes the whole object before a safe point
-    /// can see it (`heap::alloc`).
+    /// Memory for an object of `size` bytes (16-byte aligned): not
+    /// zeroed (a reused cell or block keeps what its last occupant left).
+    /// The caller writes the whole object before a safe point can see it
+    /// (`heap::alloc`).
     #[inline]
     pub fn allocate(&mut self, size: usize) -> *mut u8 {
         if size > MAX_SMALL {
@@ -149,11 +150,19 @@ impl Space {
     #[cold]
     fn refill(&mut self, class: usize) -> *mut u8 {
         let cell = (class + 1) * GRANULE;
+        let cells = BLOCK_SIZE / cell;
         let base = match self.spare.pop() {
-            Some(b) => b,
+            Some(b) => {
+                // A spare block holds its last use's objects: clear the
+                // type pointer of every cell of the new size, so none
+                // looks like an object (the rest is written by allocation).
+                for i in 0..cells {
+                    header(b + i * cell).ty.set(std::ptr::null());
+                }
+                b
+            }
             None => self.new_block(),
         };
-        let cells = BLOCK_SIZE / cell;
         self.blocks.insert(base, Block { cell, cells });
         self.bump[class] = (base + cell, base + cells * cell);
         base as *mut u8
@@ -271,9 +280,6 @@ impl Space {
         }
         for base in empty {
             if self.spare.len() < keep {
-                // SAFETY: every cell is free: zero the whole block again
-                // (free cells carry list links), as a fresh one.
-                unsafe { std::ptr::write_bytes(base as *mut u8, 0, BLOCK_SIZE) };
                 self.spare.push(base);
             } else {
                 // SAFETY: allocated by `new_block` with this layout.
