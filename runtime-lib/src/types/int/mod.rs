@@ -145,7 +145,16 @@ pub fn to_i64(v: Value) -> PyResult<i64> {
 
 /// `operator.index(v)` clamped to i64: None when `v` has no `__index__`,
 /// OverflowError when it does not fit.
+#[inline]
 pub fn index_value(v: Value) -> PyResult<Option<i64>> {
+    match v.as_small_int() {
+        Some(i) => Ok(Some(i)),
+        None => index_value_slow(v),
+    }
+}
+
+/// [`index_value`] of anything but a small int.
+fn index_value_slow(v: Value) -> PyResult<Option<i64>> {
     let int = match int_of(v) {
         Some(i) => i,
         None => {
