@@ -48,20 +48,23 @@ pub fn div_rem(u: &BigUint, v: &BigUint) -> (Vec<u64>, Vec<u64>) {
 /// over either operand.
 pub fn quotient(u: &BigUint, v: &BigUint) -> (Vec<u64>, bool) {
     let d = Divisor::new(v);
-    if u.iter_u64_digits().len() == d.n {
+    // u has `extra` more limbs than v; with one more, the quotient is still
+    // one limb when u's normalised top limbs are below the divisor's.
+    let extra = u.iter_u64_digits().len() - d.n;
+    if extra <= 1 {
         // The top four limbs of u; those below would only add to the
         // remainder, which the estimate bounds.
         let mut top = [0u64; 4];
         for (t, x) in top.iter_mut().rev().zip(u.iter_u64_digits().rev()) {
             *t = x;
         }
-        let (qhat, exact) = d.estimate(
-            normalised(&top, 4, d.s),
-            normalised(&top, 3, d.s),
-            normalised(&top, 2, d.s),
-        );
-        if exact {
-            return (vec![qhat], true);
+        let at = |i: usize| normalised(&top, i - extra, d.s);
+        let one_limb = extra == 0 || (normalised(&top, 4, d.s) == 0 && (at(4) as u128) < d.top);
+        if one_limb {
+            let (qhat, exact) = d.estimate(at(4), at(3), at(2));
+            if exact {
+                return (vec![qhat], true);
+            }
         }
     }
     let (q, r) = div_rem(u, v);
@@ -292,12 +295,19 @@ mod tests {
             let m = n + (rng.next() % 3) as usize;
             let (u, v) = (to_biguint(&rng.number(m)), to_biguint(&rng.number(n)));
             check(&u, &v);
+            // One limb longer than v, quotient still one limb or just over.
+            let w = &v << (rng.next() % 128);
+            if w.iter_u64_digits().len() == n + 1 {
+                check(&w, &v);
+                check(&(&w - 1u32), &v);
+                check(&(&w + &v), &v);
+            }
             // Near multiples of v leave remainders too small for the
             // top-limb test: the fallback must decide, and must find the
             // estimate one too large just below a multiple.
             let k = rng.next() % 16 + 1;
             let multiple = &v * k;
-            if multiple.iter_u64_digits().len() == n {
+            if multiple.iter_u64_digits().len() <= n + 1 {
                 check(&multiple, &v);
                 check(&(&multiple - 1u32), &v);
                 check(&(&multiple + 1u32), &v);
