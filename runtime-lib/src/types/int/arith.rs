@@ -182,20 +182,23 @@ fn big_binary(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult {
 /// long: schoolbook division, then Python's floor adjustment (the
 /// remainder takes the divisor's sign).
 fn short_divmod(op: BinOp, x: &BigInt, y: &BigInt) -> PyResult {
-    let (mut q, mut r) = limbs::div_rem(x.magnitude(), y.magnitude());
     let negative = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
+    if op == BinOp::FloorDiv {
+        let (mut q, inexact) = limbs::quotient(x.magnitude(), y.magnitude());
+        if negative && inexact {
+            limbs::increment(&mut q);
+        }
+        return Ok(int_from_limbs(negative, &q));
+    }
+    let (mut q, mut r) = limbs::div_rem(x.magnitude(), y.magnitude());
     if negative && !limbs::is_zero(&r) {
         limbs::increment(&mut q);
-        if op != BinOp::FloorDiv {
-            r = limbs::sub_from(&y.magnitude().to_u64_digits(), &r);
-        }
+        r = limbs::sub_from(&y.magnitude().to_u64_digits(), &r);
     }
-    let quotient = || int_from_limbs(negative, &q);
-    let remainder = || int_from_limbs(y.sign() == Sign::Minus, &r);
+    let remainder = int_from_limbs(y.sign() == Sign::Minus, &r);
     Ok(match op {
-        BinOp::FloorDiv => quotient(),
-        BinOp::Mod => remainder(),
-        _ => new_tuple(&[quotient(), remainder()]),
+        BinOp::Mod => remainder,
+        _ => new_tuple(&[int_from_limbs(negative, &q), remainder]),
     })
 }
 

@@ -6,8 +6,12 @@
 //! `(q * k + r) // t` with `q`, `r`, `t` of similar size. Schoolbook
 //! division (Knuth, TAOCP vol. 2, 4.3.1, algorithm D) costs
 //! O(len(divisor) × len(quotient)) there, which is what CPython pays too.
-//! `arith` calls [`div_rem`] when the quotient is short and the divisor has
-//! at least two limbs; everything else stays with num-bigint.
+//! The operands are never shifted: the few normalised limbs the digit
+//! estimates read are computed on the fly. [`quotient`] skips the last
+//! multiply-and-subtract pass whenever the top limbs prove the estimate
+//! exact, so a one-limb `//` usually reads four limbs of each operand.
+//! `arith` calls these when the quotient is short and the divisor has at
+//! least two limbs; everything else stays with num-bigint.
 
 use num_bigint::BigUint;
 
@@ -24,91 +28,154 @@ pub fn prefers_schoolbook(x: &BigUint, y: &BigUint) -> bool {
 /// and `u` at least as long as `v` (see [`prefers_schoolbook`]). Neither
 /// result is trimmed of high zero limbs.
 pub fn div_rem(u: &BigUint, v: &BigUint) -> (Vec<u64>, Vec<u64>) {
-    let (ubits, vbits) = (u.bits(), v.bits());
-    let n = vbits.div_ceil(64) as usize;
-    let m = ubits.div_ceil(64) as usize - n;
-    debug_assert!(n >= 2);
-    // Normalise so the divisor's top bit is set: quotient digit estimates
-    // are then off by at most two.
-    let s = ((64 - vbits % 64) % 64) as u32;
-    let vn = shifted_left(v.iter_u64_digits(), s, 0);
-    let mut un = shifted_left(u.iter_u64_digits(), s, 1);
+    let d = Divisor::new(v);
+    // The partial remainder, with a zero limb on top for the first step.
+    let mut un = Vec::with_capacity(u.iter_u64_digits().len() + 1);
+    un.extend(u.iter_u64_digits());
+    un.push(0);
+    let m = un.len() - 1 - d.n;
     let mut q = vec![0u64; m + 1];
-    let (vtop, vsec) = (vn[n - 1] as u128, vn[n - 2] as u128);
     for j in (0..=m).rev() {
-        let num = ((un[j + n] as u128) << 64) | un[j + n - 1] as u128;
-        let mut qhat = num / vtop;
-        let mut rhat = num % vtop;
-        while qhat >> 64 != 0 || qhat * vsec > ((rhat << 64) | un[j + n - 2] as u128) {
-            qhat -= 1;
-            rhat += vtop;
-            if rhat >> 64 != 0 {
-                break;
+        q[j] = d.step(&mut un, j);
+    }
+    un.truncate(d.n);
+    (q, un)
+}
+
+/// `u / v` as little-endian limbs (not trimmed), and whether the remainder
+/// is nonzero; same operands as [`div_rem`]. A one-limb quotient whose
+/// estimate is provably exact costs only a look at the top limbs: no pass
+/// over either operand.
+pub fn quotient(u: &BigUint, v: &BigUint) -> (Vec<u64>, bool) {
+    let d = Divisor::new(v);
+    // u has `extra` more limbs than v; with one more, the quotient is still
+    // one limb when u's normalised top limbs are below the divisor's.
+    let extra = u.iter_u64_digits().len() - d.n;
+    if extra <= 1 {
+        // The top four limbs of u; those below would only add to the
+        // remainder, which the estimate bounds.
+        let mut top = [0u64; 4];
+        for (t, x) in top.iter_mut().rev().zip(u.iter_u64_digits().rev()) {
+            *t = x;
+        }
+        let at = |i: usize| normalised(&top, i - extra, d.s);
+        let one_limb = extra == 0 || (normalised(&top, 4, d.s) == 0 && (at(4) as u128) < d.top);
+        if one_limb {
+            let (qhat, exact) = d.estimate(at(4), at(3), at(2));
+            if exact {
+                return (vec![qhat], true);
             }
         }
-        let mut qd = qhat as u64;
-        // un[j..=j+n] -= qd * vn
+    }
+    let (q, r) = div_rem(u, v);
+    (q, !is_zero(&r))
+}
+
+/// Limb `i` of `x << s` (s < 64), where `x` is zero above its last limb.
+/// Algorithm D wants the divisor's top bit set; computing the few limbs
+/// its estimates read this way spares shifted copies of both operands.
+fn normalised(x: &[u64], i: usize, s: u32) -> u64 {
+    let hi = x.get(i).map_or(0, |&d| d << s);
+    if s == 0 || i == 0 {
+        return hi;
+    }
+    hi | x.get(i - 1).map_or(0, |&d| d >> (64 - s))
+}
+
+/// A divisor of at least two limbs, with its normalised top two limbs.
+struct Divisor<'a> {
+    v: &'a BigUint,
+    n: usize,
+    /// The normalising shift: `v << s` has its top bit set.
+    s: u32,
+    top: u128,
+    second: u128,
+}
+
+impl<'a> Divisor<'a> {
+    fn new(v: &'a BigUint) -> Self {
+        let n = v.iter_u64_digits().len();
+        debug_assert!(n >= 2);
+        let mut top3 = [0u64; 3];
+        for (t, x) in top3.iter_mut().rev().zip(v.iter_u64_digits().rev()) {
+            *t = x;
+        }
+        let s = top3[2].leading_zeros();
+        Divisor {
+            v,
+            n,
+            s,
+            top: normalised(&top3, 2, s) as u128,
+            second: normalised(&top3, 1, s) as u128,
+        }
+    }
+
+    /// Knuth's quotient digit estimate from the top three normalised limbs
+    /// of the partial remainder (`r2 < B`, the remainder below `v * B`):
+    /// the true digit or one more. The flag is true when it is provably the
+    /// true digit and the remainder it leaves is nonzero: the remainder of
+    /// the top three limbs by the divisor's top two is at least `B`, which
+    /// the ignored lower limbs (less than `B^(n-1)` once multiplied by the
+    /// digit) cannot cancel.
+    fn estimate(&self, r2: u64, r1: u64, r0: u64) -> (u64, bool) {
+        let num = ((r2 as u128) << 64) | r1 as u128;
+        let mut qhat = num / self.top;
+        let mut rhat = num % self.top;
+        loop {
+            if qhat >> 64 == 0 && qhat * self.second <= ((rhat << 64) | r0 as u128) {
+                let rest = ((rhat << 64) | r0 as u128) - qhat * self.second;
+                return (qhat as u64, rest >> 64 != 0);
+            }
+            qhat -= 1;
+            rhat += self.top;
+            if rhat >> 64 != 0 {
+                // rhat * B alone exceeds qhat * second by more than B.
+                return (qhat as u64, true);
+            }
+        }
+    }
+
+    /// One step of algorithm D on the unnormalised partial remainder `un`:
+    /// the quotient digit at position `j`, subtracted times `v` from
+    /// `un[j..=j + n]`.
+    fn step(&self, un: &mut [u64], j: usize) -> u64 {
+        let (n, s) = (self.n, self.s);
+        let (mut qd, _) = self.estimate(
+            normalised(un, j + n, s),
+            normalised(un, j + n - 1, s),
+            normalised(un, j + n - 2, s),
+        );
+        if qd == 0 {
+            return 0;
+        }
+        let window = &mut un[j..=j + n];
+        let (low, top) = window.split_at_mut(n);
         let mut carry = 0u64;
         let mut borrow = false;
-        for i in 0..n {
-            let p = qd as u128 * vn[i] as u128 + carry as u128;
+        for (x, d) in low.iter_mut().zip(self.v.iter_u64_digits()) {
+            let p = qd as u128 * d as u128 + carry as u128;
             carry = (p >> 64) as u64;
-            let (t, b1) = un[i + j].overflowing_sub(p as u64);
+            let (t, b1) = x.overflowing_sub(p as u64);
             let (t, b2) = t.overflowing_sub(borrow as u64);
-            un[i + j] = t;
+            *x = t;
             borrow = b1 | b2;
         }
-        let (t, b1) = un[j + n].overflowing_sub(carry);
+        let (t, b1) = top[0].overflowing_sub(carry);
         let (t, b2) = t.overflowing_sub(borrow as u64);
-        un[j + n] = t;
+        top[0] = t;
         if b1 | b2 {
             // The estimate was one too large: add the divisor back.
             qd -= 1;
             let mut c = false;
-            for i in 0..n {
-                let (t, c1) = un[i + j].overflowing_add(vn[i]);
+            for (x, d) in low.iter_mut().zip(self.v.iter_u64_digits()) {
+                let (t, c1) = x.overflowing_add(d);
                 let (t, c2) = t.overflowing_add(c as u64);
-                un[i + j] = t;
+                *x = t;
                 c = c1 | c2;
             }
-            un[j + n] = un[j + n].wrapping_add(c as u64);
+            top[0] = top[0].wrapping_add(c as u64);
         }
-        q[j] = qd;
-    }
-    un.truncate(n);
-    shift_right_in_place(&mut un, s);
-    (q, un)
-}
-
-/// `x << s` (s < 64) as limbs, with `extra` more zero limbs on top
-/// (room for the bits shifted out).
-fn shifted_left(x: impl ExactSizeIterator<Item = u64>, s: u32, extra: usize) -> Vec<u64> {
-    let len = x.len();
-    let mut out = Vec::with_capacity(len + extra);
-    if s == 0 {
-        out.extend(x);
-        out.resize(len + extra, 0);
-        return out;
-    }
-    let mut prev = 0u64;
-    for d in x {
-        out.push((d << s) | (prev >> (64 - s)));
-        prev = d;
-    }
-    if extra > 0 {
-        out.push(prev >> (64 - s));
-        out.resize(len + extra, 0);
-    }
-    out
-}
-
-fn shift_right_in_place(x: &mut [u64], s: u32) {
-    if s == 0 {
-        return;
-    }
-    for i in 0..x.len() {
-        let hi = x.get(i + 1).map_or(0, |&h| h << (64 - s));
-        x[i] = (x[i] >> s) | hi;
+        qd
     }
 }
 
@@ -211,6 +278,40 @@ mod tests {
                 (eq, er),
                 "{u:x?} / {v:x?}"
             );
+        }
+    }
+
+    #[test]
+    fn quotient_matches_num_bigint() {
+        let mut rng = Limbs(0x9e37_79b9_7f4a_7c15);
+        let check = |u: &BigUint, v: &BigUint| {
+            let (q, inexact) = quotient(u, v);
+            let (eq, er) = u.div_rem(v);
+            assert_eq!(to_biguint(&q), eq, "{u:x} / {v:x}");
+            assert_eq!(inexact, er != BigUint::ZERO, "{u:x} % {v:x}");
+        };
+        for _ in 0..4000 {
+            let n = 2 + (rng.next() % 6) as usize;
+            let m = n + (rng.next() % 3) as usize;
+            let (u, v) = (to_biguint(&rng.number(m)), to_biguint(&rng.number(n)));
+            check(&u, &v);
+            // One limb longer than v, quotient still one limb or just over.
+            let w = &v << (rng.next() % 128);
+            if w.iter_u64_digits().len() == n + 1 {
+                check(&w, &v);
+                check(&(&w - 1u32), &v);
+                check(&(&w + &v), &v);
+            }
+            // Near multiples of v leave remainders too small for the
+            // top-limb test: the fallback must decide, and must find the
+            // estimate one too large just below a multiple.
+            let k = rng.next() % 16 + 1;
+            let multiple = &v * k;
+            if multiple.iter_u64_digits().len() <= n + 1 {
+                check(&multiple, &v);
+                check(&(&multiple - 1u32), &v);
+                check(&(&multiple + 1u32), &v);
+            }
         }
     }
 
