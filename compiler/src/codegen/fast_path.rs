@@ -27,6 +27,11 @@ enum Arith {
     TrueDiv,
     FloorDiv,
     Mod,
+    And,
+    Or,
+    Xor,
+    LShift,
+    RShift,
 }
 
 impl Arith {
@@ -39,6 +44,11 @@ impl Arith {
             B::TrueDivide | B::InplaceTrueDivide => Arith::TrueDiv,
             B::FloorDivide | B::InplaceFloorDivide => Arith::FloorDiv,
             B::Remainder | B::InplaceRemainder => Arith::Mod,
+            B::And | B::InplaceAnd => Arith::And,
+            B::Or | B::InplaceOr => Arith::Or,
+            B::Xor | B::InplaceXor => Arith::Xor,
+            B::Lshift | B::InplaceLshift => Arith::LShift,
+            B::Rshift | B::InplaceRshift => Arith::RShift,
             _ => return None,
         })
     }
@@ -245,7 +255,9 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
 
         // Floats, or a float with a small int.
         self.builder().position_at_end(not_int);
-        if matches!(op, Arith::FloorDiv | Arith::Mod) {
+        if !matches!(op, Arith::Add | Arith::Sub | Arith::Mul | Arith::TrueDiv) {
+            // Floor division and modulo of floats, and the bitwise
+            // operators (ints only), are the runtime's.
             self.builder().build_unconditional_branch(slow_bb)?;
         } else {
             let both = self.both_numeric(a, ia, b, ib)?;
@@ -371,6 +383,43 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                 let ok =
                     self.builder()
                         .build_and(fits, self.builder().build_not(y_zero, "")?, "ok")?;
+                return Ok((self.box_int(r)?, ok));
+            }
+            // Bitwise results of 48-bit operands are 48-bit.
+            Arith::And => bd.build_and(x, y, "and")?,
+            Arith::Or => bd.build_or(x, y, "or")?,
+            Arith::Xor => bd.build_xor(x, y, "xor")?,
+            Arith::RShift => {
+                // A negative count is the runtime's ValueError; counts
+                // past 63 shift like 63 (the sign fills the word).
+                let negative = bd.build_int_compare(IntPredicate::SLT, y, zero, "neg_count")?;
+                let max = self.i64t.const_int(63, false);
+                let big = bd.build_int_compare(IntPredicate::SGT, y, max, "big_count")?;
+                let count = bd.build_select(big, max, y, "count")?.into_int_value();
+                let r = bd.build_right_shift(x, count, true, "shr")?;
+                let ok = bd.build_not(negative, "count_ok")?;
+                return Ok((self.box_int(r)?, ok));
+            }
+            Arith::LShift => {
+                // Counts 0..=47 whose result shifts back exactly and fits;
+                // anything else (a big result, a negative count) is the
+                // runtime's.
+                let in_range = bd.build_int_compare(
+                    IntPredicate::ULT,
+                    y,
+                    self.i64t.const_int(48, false),
+                    "count_ok",
+                )?;
+                let count = bd
+                    .build_select(in_range, y, zero, "count")?
+                    .into_int_value();
+                let r = bd.build_left_shift(x, count, "shl")?;
+                let back = bd.build_right_shift(r, count, true, "back")?;
+                let exact = bd.build_int_compare(IntPredicate::EQ, back, x, "exact")?;
+                let fits = self.fits_small(r)?;
+                let bd = self.builder();
+                let ok = bd.build_and(in_range, exact, "ok")?;
+                let ok = bd.build_and(ok, fits, "ok")?;
                 return Ok((self.box_int(r)?, ok));
             }
             Arith::TrueDiv => return Err(CodegenError("int true division".to_owned())),
