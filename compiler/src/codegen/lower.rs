@@ -232,6 +232,8 @@ pub enum Known {
     Function(u32),
     /// The global or builtin named `range`.
     Range,
+    /// A one-character ASCII str constant: that character (a `LOAD_CONST`).
+    AsciiChar(u8),
 }
 
 /// One operand stack slot.
