@@ -35,9 +35,14 @@ pub fn iter(v: Value) -> PyResult {
 /// `next(it)`: None when exhausted.
 pub fn next(it: Value) -> PyResult<Option<Value>> {
     let ty = type_of(it);
-    if std::ptr::eq(ty, types().generator) {
+    let t = types();
+    if std::ptr::eq(ty, t.generator) {
         // The common iterator of `for` loops over calls: resumed inline.
         return crate::types::generator::gen_next(it);
+    }
+    if std::ptr::eq(ty, t.str_iterator) {
+        // `enumerate(text)` and other wrappers of a str's iterator.
+        return crate::types::iterators::str_next(it);
     }
     match ty.slots.next.get() {
         Some(f) => f(it),
