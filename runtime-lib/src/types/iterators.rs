@@ -151,7 +151,12 @@ pub fn str_next(v: Value) -> PyResult<Option<Value>> {
 
 #[inline(always)]
 fn str_step(it: &IterObject) -> Option<Value> {
-    let s = StrObject::cast(it.source.get())?;
+    let source = it.source.get();
+    // An exact str tested inline; a subclass instance's str looked up.
+    let s = match downcast::<StrObject>(source) {
+        Some(s) => s,
+        None => StrObject::cast(source)?,
+    };
     // `index` is a byte offset: O(1) per step for any string. It is always
     // at a character boundary, so a byte below 128 there is a whole character.
     let b = it.index.get() as usize;
@@ -270,14 +275,20 @@ fn reversed_next(v: Value) -> PyResult<Option<Value>> {
 
 fn enumerate_next(v: Value) -> PyResult<Option<Value>> {
     let mut pair = [Value::NULL; 2];
-    Ok(enumerate_next_into(v, &mut pair)?.then(|| new_tuple(&pair)))
+    Ok(enumerate_step(this(v)?, &mut pair)?.then(|| new_tuple(&pair)))
+}
+
+/// `v` if it is an exact `enumerate` object (whose next items
+/// [`enumerate_step`] writes without making tuples).
+#[inline]
+pub fn as_enumerate(v: Value) -> Option<&'static IterObject> {
+    downcast::<IterObject>(v).filter(|it| std::ptr::eq(it.header.ty.get(), types().enumerate))
 }
 
 /// An enumerate iterator's next `(count, item)` written to `out` instead
 /// of a new tuple (for `for i, x in enumerate(...)`); false when exhausted.
 #[inline]
-pub fn enumerate_next_into(v: Value, out: &mut [Value; 2]) -> PyResult<bool> {
-    let it = this(v)?;
+pub fn enumerate_step(it: &IterObject, out: &mut [Value; 2]) -> PyResult<bool> {
     let source = it.source.get();
     // `enumerate(text)`: the str iterator stepped here, without dispatch.
     let item = match downcast::<IterObject>(source) {
