@@ -14,7 +14,7 @@ use inkwell::{FloatPredicate, IntPredicate};
 use krait_runtime::value::{DOUBLE_OFFSET, INT_TAG, SIGN_BIT};
 use krait_runtime::Value;
 
-use super::lower::{Lower, Slot};
+use super::lower::{Known, Lower, Slot};
 use super::{CgResult, CodegenError};
 use crate::bytecode::instruction::{BinaryOperator, ComparisonOperator};
 
@@ -488,13 +488,31 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
     pub fn fast_compare(
         &mut self,
         op: ComparisonOperator,
-        a: IntValue<'ctx>,
-        b: IntValue<'ctx>,
+        a: Slot<'ctx>,
+        b: Slot<'ctx>,
         slow: impl FnOnce(&Self) -> CgResult<IntValue<'ctx>>,
     ) -> CgResult<IntValue<'ctx>> {
         let join = self.new_block("cmp.join");
-        let (incoming, slow_bb) = self.numeric_compare(op, a, b, join, |l, c| l.as_bool(c))?;
+        let (incoming, slow_bb) = self.inline_compare(op, a, b, join, |l, c| l.as_bool(c))?;
         self.join_slow_path(incoming, slow_bb, join, (self.i64t, "r"), |l| slow(l))
+    }
+
+    /// The inline part of `a <op> b`: against a one-character str constant
+    /// (which can be neither an int nor a float) the str test, otherwise
+    /// the numeric ones. As `numeric_compare`.
+    fn inline_compare(
+        &mut self,
+        op: ComparisonOperator,
+        a: Slot<'ctx>,
+        b: Slot<'ctx>,
+        join: BasicBlock<'ctx>,
+        finish: impl Fn(&Self, IntValue<'ctx>) -> CgResult<IntValue<'ctx>>,
+    ) -> CgResult<(Vec<(IntValue<'ctx>, BasicBlock<'ctx>)>, BasicBlock<'ctx>)> {
+        match (a.known, b.known) {
+            (_, Known::AsciiChar(c)) => self.char_compare(op, a.v, c, false, join, finish),
+            (Known::AsciiChar(c), _) => self.char_compare(op, b.v, c, true, join, finish),
+            _ => self.numeric_compare(op, a.v, b.v, join, finish),
+        }
     }
 
     /// An i1 as a Python bool.
@@ -537,10 +555,11 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         if target <= at {
             self.gc_poll()?;
         }
-        let b = self.pop_v()?;
-        let a = self.pop_v()?;
+        let b = self.pop()?;
+        let a = self.pop()?;
         let join = self.new_block("cmp.join");
-        let (incoming, slow_bb) = self.numeric_compare(op, a, b, join, |_, c| Ok(c))?;
+        let (incoming, slow_bb) = self.inline_compare(op, a, b, join, |_, c| Ok(c))?;
+        let (a, b) = (a.v, b.v);
         let bool_type = self.cx.context.bool_type();
         let c = self.join_slow_path(incoming, slow_bb, join, (bool_type, "c"), |l| {
             let code = l.u32(op as u32);

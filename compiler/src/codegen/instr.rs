@@ -246,11 +246,11 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                 self.lower_compare_and_jump(at, op, pre)?;
             }
             I::CompareOp { op } => {
-                let b = self.pop_v()?;
-                let a = self.pop_v()?;
+                let b = self.pop()?;
+                let a = self.pop()?;
                 let code = self.u32(op as u32);
                 let r = self.fast_compare(op, a, b, |l| {
-                    l.call_value("krait_compare", &[a.into(), b.into(), code.into()])
+                    l.call_value("krait_compare", &[a.v.into(), b.v.into(), code.into()])
                 })?;
                 self.check_value(r, at, pre)?;
                 self.push(r);
@@ -445,6 +445,9 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                 } else {
                     let known = match c {
                         Constant::Code(code) => Known::Code(self.cx.number_of(code)?),
+                        Constant::Str(s) if s.len() == 1 && s.is_ascii() => {
+                            Known::AsciiChar(s.as_bytes()[0])
+                        }
                         _ => Known::Nothing,
                     };
                     let v = self.const_value(index.index())?;

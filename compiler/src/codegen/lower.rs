@@ -234,6 +234,8 @@ pub enum Known {
     Range,
     /// A global named like builtin n of `builtins::direct::DIRECT`.
     Builtin(u8),
+    /// A one-character ASCII str constant: that character (a `LOAD_CONST`).
+    AsciiChar(u8),
 }
 
 /// One operand stack slot.

@@ -46,6 +46,7 @@ mod lower;
 mod method_call;
 mod program;
 mod range_loop;
+mod str_compare;
 mod subscript;
 mod target;
 mod units;

@@ -125,8 +125,8 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
                         .into_int_value();
                     (items, len)
                 }
-                KnownType::Function => {
-                    return Err(CodegenError("a function has no items".to_owned()));
+                KnownType::Function | KnownType::Str => {
+                    return Err(CodegenError("not a list or tuple".to_owned()));
                 }
             };
             found.push((items, len, self.current_insert_block()?));

@@ -388,16 +388,19 @@ pub fn take_exception() -> PyResult {
 }
 
 pub fn traceback_here(code: u32, line: u32) -> PyResult<()> {
-    if error::current_exception().is_none() {
-        // A runtime function failed without raising: CPython's SystemError.
-        let _pending = error::system_error("error return without exception set");
-    }
+    let exc = match error::current_exception() {
+        Some(exc) => exc,
+        None => {
+            // A runtime function failed without raising: CPython's SystemError.
+            let _pending = error::system_error("error return without exception set");
+            match error::current_exception() {
+                Some(exc) => exc,
+                None => return Ok(()),
+            }
+        }
+    };
     if let Some(c) = code_at(code) {
-        crate::exceptions::traceback::add_traceback_entry_to_current(
-            c.info.name,
-            c.info.filename,
-            line,
-        );
+        crate::exceptions::traceback::add_traceback_entry(exc, c.info.name, c.info.filename, line);
     }
     Ok(())
 }

@@ -29,7 +29,12 @@ pub fn no_source(_: &str, _: u32) -> Option<String> {
 /// `filename` at `line` (call it from the innermost frame outwards).
 pub fn add_traceback_entry(exc: Value, name: Value, filename: Value, line: u32) {
     if let Some(e) = as_exception(exc) {
-        e.traceback.borrow_mut().push(TracebackEntry {
+        let mut tb = e.traceback.borrow_mut();
+        if tb.capacity() == 0 {
+            // Room for a few frames at once, without the growth path.
+            *tb = Vec::with_capacity(4);
+        }
+        tb.push(TracebackEntry {
             name,
             filename,
             line,

@@ -173,10 +173,16 @@ pub enum KnownType {
     List,
     Tuple,
     Function,
+    Str,
 }
 
 impl KnownType {
-    pub const ALL: [KnownType; 3] = [KnownType::List, KnownType::Tuple, KnownType::Function];
+    pub const ALL: [KnownType; 4] = [
+        KnownType::List,
+        KnownType::Tuple,
+        KnownType::Function,
+        KnownType::Str,
+    ];
 
     /// The type object.
     pub fn value(self) -> Value {
@@ -185,6 +191,7 @@ impl KnownType {
             KnownType::List => t.list.as_value(),
             KnownType::Tuple => t.tuple.as_value(),
             KnownType::Function => t.function.as_value(),
+            KnownType::Str => t.str.as_value(),
         }
     }
 }

@@ -27,6 +27,14 @@ pub fn rich_compare(a: Value, b: Value, op: CompareOp) -> PyResult {
             op.holds(crate::types::string::str_order(x, y)),
         ));
     }
+    compare_by_slots(a, b, op)
+}
+
+/// `a <op> b` through the types' `richcompare` slots, in CPython's order.
+/// Kept out of line so that [`rich_compare`]'s common cases (two small
+/// ints, two floats, two exact strs) stay a short leaf function.
+#[inline(never)]
+fn compare_by_slots(a: Value, b: Value, op: CompareOp) -> PyResult {
     let (ta, tb) = (type_of(a), type_of(b));
     let mut checked_reverse = false;
     if !std::ptr::eq(ta, tb) && tb.is_subtype(ta) {

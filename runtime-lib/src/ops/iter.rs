@@ -35,9 +35,14 @@ pub fn iter(v: Value) -> PyResult {
 /// `next(it)`: None when exhausted.
 pub fn next(it: Value) -> PyResult<Option<Value>> {
     let ty = type_of(it);
-    if std::ptr::eq(ty, types().generator) {
+    let t = types();
+    if std::ptr::eq(ty, t.generator) {
         // The common iterator of `for` loops over calls: resumed inline.
         return crate::types::generator::gen_next(it);
+    }
+    if std::ptr::eq(ty, t.str_iterator) {
+        // `enumerate(text)` and other wrappers of a str's iterator.
+        return crate::types::iterators::str_next(it);
     }
     match ty.slots.next.get() {
         Some(f) => f(it),
@@ -93,12 +98,15 @@ pub fn unpack_sequence(v: Value, n: usize) -> PyResult<Vec<Value>> {
 /// `enumerate`, `zip` and `dict.items()` iterators are handed over
 /// without the tuple they would otherwise make for each step.
 pub fn next_unpacked(it: Value, out: &mut [Value]) -> PyResult<bool> {
+    if let Ok(pair) = <&mut [Value; 2]>::try_from(&mut *out) {
+        // `for i, x in enumerate(...)`, tested first: the common loop.
+        if let Some(e) = crate::types::iterators::as_enumerate(it) {
+            return crate::types::iterators::enumerate_step(e, pair);
+        }
+    }
     let ty = type_of(it);
     let t = types();
     if let Ok(pair) = <&mut [Value; 2]>::try_from(&mut *out) {
-        if std::ptr::eq(ty, t.enumerate) {
-            return crate::types::iterators::enumerate_next_into(it, pair);
-        }
         if std::ptr::eq(ty, t.dict_itemiterator) {
             if let Some(r) = crate::types::dict::iter::items_next_into(it, pair) {
                 return r;

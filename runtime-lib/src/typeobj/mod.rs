@@ -144,6 +144,10 @@ pub mod flags {
     /// `__abstractmethods__` was assigned a non-empty set: instantiating
     /// the class raises `TypeError` (not inherited, as in CPython).
     pub const IS_ABSTRACT: u64 = 1 << 3;
+    /// A builtin type whose `object.__init__` has been found to ignore
+    /// arguments (the type defines `__new__`, not `__init__`; builtin
+    /// types never change, so this is checked once).
+    pub const INIT_IGNORES_ARGS: u64 = 1 << 4;
     pub const INT_SUBCLASS: u64 = 1 << 8;
     pub const STR_SUBCLASS: u64 = 1 << 9;
     pub const TUPLE_SUBCLASS: u64 = 1 << 10;

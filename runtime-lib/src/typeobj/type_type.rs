@@ -33,7 +33,8 @@ pub fn type_call(callable: Value, args: &[Value], kwnames: Option<Value>) -> PyR
     if std::ptr::eq(cls, t.type_) && args.len() == 1 && args::kwnames_slice(kwnames).is_empty() {
         return Ok(type_of(args[0]).as_value());
     }
-    if let Some(init) = plain_init(cls) {
+    // Builtin types never have a plain `__init__` (see `find_plain_init`).
+    if let Some(init) = cls.is_heap_type().then(|| plain_init(cls)).flatten() {
         let obj = crate::types::instance::new_instance(cls);
         let r = crate::ops::call::call_prepending(init, obj, args, kwnames)?;
         crate::typeobj::heap_slots::init_returned(r)?;

@@ -144,19 +144,38 @@ fn tuple_next(v: Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn str_next(v: Value) -> PyResult<Option<Value>> {
-    let it = this(v)?;
-    let Some(s) = StrObject::cast(it.source.get()) else {
-        return Ok(None);
+/// A str iterator's `next` slot (also called directly by `ops::iter::next`).
+pub fn str_next(v: Value) -> PyResult<Option<Value>> {
+    Ok(str_step(this(v)?))
+}
+
+#[inline(always)]
+fn str_step(it: &IterObject) -> Option<Value> {
+    let source = it.source.get();
+    // An exact str tested inline; a subclass instance's str looked up.
+    let s = match downcast::<StrObject>(source) {
+        Some(s) => s,
+        None => StrObject::cast(source)?,
     };
-    // `index` is a byte offset: O(1) per step for any string.
+    // `index` is a byte offset: O(1) per step for any string. It is always
+    // at a character boundary, so a byte below 128 there is a whole character.
     let b = it.index.get() as usize;
-    match s.as_str().get(b..).and_then(|rest| rest.chars().next()) {
+    let text = s.as_str();
+    if let Some(&byte) = text.as_bytes().get(b) {
+        if byte.is_ascii() {
+            it.index.set(b as i64 + 1);
+            return Some(crate::types::string::ascii_char_str(byte));
+        }
+    }
+    match text.get(b..).and_then(|rest| rest.chars().next()) {
         Some(c) => {
             it.index.set((b + c.len_utf8()) as i64);
-            Ok(Some(char_str(c)))
+            Some(char_str(c))
         }
-        None => exhaust(it),
+        None => {
+            it.source.set(Value::NULL);
+            None
+        }
     }
 }
 
@@ -256,18 +275,34 @@ fn reversed_next(v: Value) -> PyResult<Option<Value>> {
 
 fn enumerate_next(v: Value) -> PyResult<Option<Value>> {
     let mut pair = [Value::NULL; 2];
-    Ok(enumerate_next_into(v, &mut pair)?.then(|| new_tuple(&pair)))
+    Ok(enumerate_step(this(v)?, &mut pair)?.then(|| new_tuple(&pair)))
+}
+
+/// `v` if it is an exact `enumerate` object (whose next items
+/// [`enumerate_step`] writes without making tuples).
+#[inline]
+pub fn as_enumerate(v: Value) -> Option<&'static IterObject> {
+    downcast::<IterObject>(v).filter(|it| std::ptr::eq(it.header.ty.get(), types().enumerate))
 }
 
 /// An enumerate iterator's next `(count, item)` written to `out` instead
 /// of a new tuple (for `for i, x in enumerate(...)`); false when exhausted.
-pub fn enumerate_next_into(v: Value, out: &mut [Value; 2]) -> PyResult<bool> {
-    let it = this(v)?;
-    let Some(x) = next(it.source.get())? else {
+#[inline]
+pub fn enumerate_step(it: &IterObject, out: &mut [Value; 2]) -> PyResult<bool> {
+    let source = it.source.get();
+    // `enumerate(text)`: the str iterator stepped here, without dispatch.
+    let item = match downcast::<IterObject>(source) {
+        Some(s) if std::ptr::eq(s.header.ty.get(), types().str_iterator) => str_step(s),
+        _ => next(source)?,
+    };
+    let Some(x) = item else {
         return Ok(false);
     };
     let n = it.aux.get();
-    it.aux.set(crate::ops::arith::add(n, Value::small_int(1))?);
+    it.aux.set(match n.as_small_int() {
+        Some(i) if i < crate::value::SMALL_INT_MAX => Value::small_int(i + 1),
+        _ => crate::ops::arith::add(n, Value::small_int(1))?,
+    });
     *out = [n, x];
     Ok(true)
 }
@@ -371,7 +406,11 @@ fn filter_next(v: Value) -> PyResult<Option<Value>> {
 }
 
 fn enumerate_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
-    let [iterable, start] = args::parse("enumerate", a, k, ["iterable", "start"], 1)?;
+    let [iterable, start] = match a {
+        // `enumerate(x)`, the common call, without the general parser.
+        &[iterable] if k.is_none() => [iterable, Value::NULL],
+        _ => args::parse("enumerate", a, k, ["iterable", "start"], 1)?,
+    };
     let start = if start.is_null() {
         Value::small_int(0)
     } else {
@@ -383,6 +422,8 @@ fn enumerate_new(_: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyRes
             type_of(start).name()
         )));
     }
+    // Counting starts from an exact int (`enumerate(x, True)` counts 1, 2…).
+    let start = crate::types::int::exact_int(start)?;
     Ok(make(
         types().enumerate,
         iter(iterable)?,

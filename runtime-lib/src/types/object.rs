@@ -135,6 +135,9 @@ fn abstract_instantiation_error(cls: &'static TypeObject) -> crate::error::Raise
 fn object_init(v: Value, a: &[Value], k: Option<Value>) -> PyResult<()> {
     if excess_args(a, k) {
         let ty = type_of(v);
+        if ty.has_flag(flags::INIT_IGNORES_ARGS) {
+            return Ok(());
+        }
         if overrides(ty, hot_names().init) {
             return Err(type_error(
                 "object.__init__() takes exactly one argument (the instance to initialize)",
@@ -142,6 +145,10 @@ fn object_init(v: Value, a: &[Value], k: Option<Value>) -> PyResult<()> {
         }
         if !overrides(ty, hot_names().new) {
             return Err(type_error(format!("{}() takes no arguments", ty.name())));
+        }
+        if !ty.is_heap_type() {
+            // `enumerate(x)`: the same answer on every call.
+            ty.flags.set(ty.flags.get() | flags::INIT_IGNORES_ARGS);
         }
     }
     Ok(())

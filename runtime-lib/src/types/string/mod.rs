@@ -359,17 +359,29 @@ fn str_getitem(v: Value, key: Value) -> PyResult {
 
 /// A one-character str.
 pub fn char_str(c: char) -> Value {
-    let mut buf = [0u8; 4];
     if c.is_ascii() {
-        return ASCII_CHARS.with(|chars| {
-            let cell = &chars[c as usize];
-            if cell.get().is_null() {
-                cell.set(intern(c.encode_utf8(&mut buf)));
-            }
-            cell.get()
-        });
+        return ascii_char_str(c as u8);
     }
+    let mut buf = [0u8; 4];
     new_str(c.encode_utf8(&mut buf))
+}
+
+/// The one-character str of the ASCII byte `b` (below 128), from the table.
+#[inline]
+pub fn ascii_char_str(b: u8) -> Value {
+    let v = ASCII_CHARS.with(|chars| chars[usize::from(b & 0x7f)].get());
+    if v.is_null() {
+        return cache_ascii_char(b & 0x7f);
+    }
+    v
+}
+
+/// Fills the table's entry for `b` on its first use.
+#[cold]
+fn cache_ascii_char(b: u8) -> Value {
+    let v = intern(std::str::from_utf8(&[b]).unwrap_or_default());
+    ASCII_CHARS.with(|chars| chars[usize::from(b)].set(v));
+    v
 }
 
 /// `so[ix]`.
