@@ -49,10 +49,8 @@ use crate::heap::Header;
 use crate::Value;
 use space::{Space, MARK_BIT};
 
-/// The least allocation between two collections. Each collection has a
-/// fixed cost (roots, stacks, sweeping every block): 8 MiB rather than 4
-/// cut binary_trees' instructions by 12% for 2 MB more peak memory.
-const MIN_THRESHOLD: usize = 8 * 1024 * 1024;
+/// The least allocation between two collections.
+const MIN_THRESHOLD: usize = 4 * 1024 * 1024;
 /// The threshold is the live heap times this fraction: collections cost
 /// time in proportion to the live heap, and peak memory grows with it.
 const GROWTH_PERCENT: usize = 50;
