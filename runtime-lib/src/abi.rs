@@ -335,6 +335,12 @@ abi! {
     fn krait_isinstance(v: Value, cls: Value) -> Value = crate::builtins::core::isinstance_of;
     /// `abs(v)`.
     fn krait_abs(v: Value) -> Value = crate::builtins::numeric::abs_of;
+    /// `list(it)`.
+    fn krait_list_of(it: Value) -> Value = crate::types::list::list_of;
+    /// `tuple(it)`.
+    fn krait_tuple_of(it: Value) -> Value = crate::types::tuple::tuple_of;
+    /// `set(it)`.
+    fn krait_set_of(it: Value) -> Value = crate::types::set::set_of;
     /// `next(it)`; NULL when exhausted.
     fn krait_for_iter(it: Value) -> Value = n::for_iter;
     /// `FOR_ITER` then `UNPACK_SEQUENCE count`: the next item's `count`

@@ -55,3 +55,38 @@ def nested_len(n):
 
 
 print(nested_len(12))
+
+
+# list/tuple/set of one iterable.
+def gen(n):
+    for i in range(n):
+        yield i * i % 5
+
+
+t = (1, 2)
+
+
+class T(tuple):
+    pass
+
+
+print(list(gen(6)), tuple(gen(6)), sorted(set(gen(6))), list("ab"), tuple({3: 4}))
+print(tuple(t) is t, type(tuple(T((1, 2)))).__name__, tuple(T((1, 2))) == t, set("aab") == {"a", "b"})
+print(len(set(x % 3 for x in range(10))), list(range(3)), tuple([]), list(()), set())
+for bad in [lambda: list(5), lambda: tuple(None), lambda: set([[1]]), lambda: list(iterable=[1]),
+            lambda: set(1, 2), lambda: tuple(x for x in 1)]:
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
+
+
+def rebound():
+    global list
+    list = lambda x: "mine"
+    r = list((1,))
+    del list
+    return r, list((1,))
+
+
+print(rebound())

@@ -1,13 +1,16 @@
 //! Builtins that generated code calls without the generic call path.
 //!
-//! Native code loads a global such as `len` as usual; when the loaded
-//! object is the builtin itself (the word recorded in
+//! Native code loads a global such as `len` (or a builtin type called
+//! with one iterable, such as `list`) as usual; when the loaded object is
+//! the builtin itself (the word recorded in
 //! [`KRAIT_DIRECT_BUILTINS`] when a native program starts), a call with
 //! the builtin's positional arity goes straight to its ABI entry
 //! (`krait_len`, …) instead of `call`, the builtin-function slot and the
 //! argument parser. A rebound or shadowed name fails the comparison and
-//! takes the ordinary call. Each ABI entry calls the same function as the
-//! builtin's table entry, so the two paths cannot differ.
+//! takes the ordinary call. Each ABI entry calls the function the
+//! builtin's own path uses (for `tuple`, the one `tuple.__new__` calls;
+//! for `list` and `set`, the collection of the iterable their `__init__`
+//! does), so the two paths cannot differ.
 
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
@@ -25,28 +28,19 @@ pub struct Direct {
 
 /// The builtins with direct entries; an index here indexes
 /// [`KRAIT_DIRECT_BUILTINS`].
-pub const DIRECT: [Direct; 4] = [
-    Direct {
-        name: "len",
-        arity: 1,
-        entry: "krait_len",
-    },
-    Direct {
-        name: "ord",
-        arity: 1,
-        entry: "krait_ord",
-    },
-    Direct {
-        name: "isinstance",
-        arity: 2,
-        entry: "krait_isinstance",
-    },
-    Direct {
-        name: "abs",
-        arity: 1,
-        entry: "krait_abs",
-    },
+pub const DIRECT: [Direct; 7] = [
+    direct("len", 1, "krait_len"),
+    direct("ord", 1, "krait_ord"),
+    direct("isinstance", 2, "krait_isinstance"),
+    direct("abs", 1, "krait_abs"),
+    direct("list", 1, "krait_list_of"),
+    direct("tuple", 1, "krait_tuple_of"),
+    direct("set", 1, "krait_set_of"),
 ];
+
+const fn direct(name: &'static str, arity: usize, entry: &'static str) -> Direct {
+    Direct { name, arity, entry }
+}
 
 /// The builtin objects of [`DIRECT`], in order; zero (never a callable)
 /// until a native program records them.

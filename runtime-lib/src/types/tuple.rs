@@ -199,14 +199,21 @@ fn tuple_iter(v: Value) -> PyResult {
 }
 
 /// `tuple(iterable=())`.
+/// `tuple(it)`: `it` itself when it is an exact tuple, else a tuple of
+/// its items (also the direct entry `krait_tuple_of`).
+pub fn tuple_of(it: Value) -> PyResult {
+    if downcast::<TupleObject>(it).is_some() {
+        return Ok(it);
+    }
+    Ok(new_tuple(&crate::ops::iter::collect(it)?))
+}
+
 fn tuple_new(cls: &'static TypeObject, a: &[Value], k: Option<Value>) -> PyResult {
     let [it] = crate::args::between("tuple", a, k, 0)?;
     let value = if it.is_null() {
         new_tuple(&[])
-    } else if downcast::<TupleObject>(it).is_some() {
-        it
     } else {
-        new_tuple(&crate::ops::iter::collect(it)?)
+        tuple_of(it)?
     };
     if std::ptr::eq(cls, types().tuple) {
         return Ok(value);

@@ -314,6 +314,12 @@ fn list_new(cls: &'static TypeObject, _a: &[Value], _k: Option<Value>) -> PyResu
 }
 
 /// `list.__init__(self, iterable=())`.
+/// `list(it)` for an exact `list` call (the direct entry `krait_list_of`):
+/// what `list.__new__` and `list.__init__` make of one iterable.
+pub fn list_of(it: Value) -> PyResult {
+    Ok(new_list(collect(it)?.into_vec()))
+}
+
 fn list_init(v: Value, a: &[Value], k: Option<Value>) -> PyResult<()> {
     let [it] = crate::args::between("list", a, k, 0)?;
     let l = this(v)?;

@@ -625,6 +625,14 @@ fn set_new(cls: &'static TypeObject, _a: &[Value], _k: Option<Value>) -> PyResul
     crate::types::instance::new_wrapped_instance(cls, inner)
 }
 
+/// `set(it)` for an exact `set` call (the direct entry `krait_set_of`):
+/// what `set.__new__` and `set.__init__` make of one iterable.
+pub fn set_of(it: Value) -> PyResult {
+    let s = new_set();
+    this(s)?.update(it)?;
+    Ok(s)
+}
+
 fn set_init(v: Value, a: &[Value], k: Option<Value>) -> PyResult<()> {
     crate::args::no_kwargs("set", k)?;
     if a.len() > 1 {
