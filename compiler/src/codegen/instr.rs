@@ -1291,30 +1291,13 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         let table = self.cx.direct_builtins.as_pointer_value();
         let slot = gep_i64(self.cx, table, self.i64t.const_int(u64::from(b), false))?;
         let expected = self.load(slot, "builtin")?;
-        let same =
-            self.builder()
-                .build_int_compare(IntPredicate::EQ, callable, expected, "same")?;
-        let direct = self.new_block("builtin.direct");
-        let generic = self.new_block("builtin.generic");
-        let join = self.new_block("builtin.join");
-        self.builder()
-            .build_conditional_branch(same, direct, generic)?;
-        self.builder().position_at_end(direct);
         let entry_args: Vec<BasicMetadataValueEnum> = args
             .iter()
             .map(|a| BasicMetadataValueEnum::from(*a))
             .collect();
-        let r1 = self.call_value(DIRECT[b as usize].entry, &entry_args)?;
-        let direct_end = self.current_insert_block()?;
-        self.builder().build_unconditional_branch(join)?;
-        self.builder().position_at_end(generic);
-        let r2 = self.generic_call(callable, args, None)?;
-        let generic_end = self.current_insert_block()?;
-        self.builder().build_unconditional_branch(join)?;
-        self.builder().position_at_end(join);
-        let phi = self.builder().build_phi(self.i64t, "r")?;
-        phi.add_incoming(&[(&r1, direct_end), (&r2, generic_end)]);
-        Ok(phi.as_basic_value().into_int_value())
+        self.guarded_call(callable, expected, "builtin", args, |l| {
+            l.call_value(DIRECT[b as usize].entry, &entry_args)
+        })
     }
 
     /// `callable(*args)`: straight to the fast entry when `callable` is the
@@ -1327,31 +1310,48 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
         args: &[IntValue<'ctx>],
     ) -> CgResult<IntValue<'ctx>> {
         let expected = self.load(cache.as_pointer_value(), "expected")?;
+        let mut fast_args: Vec<BasicMetadataValueEnum> = vec![callable.into()];
+        fast_args.extend(args.iter().map(|a| BasicMetadataValueEnum::from(*a)));
+        self.guarded_call(callable, expected, "call", args, |l| {
+            Ok(l.builder()
+                .build_call(fast, &fast_args, "direct")?
+                .try_as_basic_value()
+                .basic()
+                .ok_or_else(|| CodegenError("fast entry returns nothing".to_owned()))?
+                .into_int_value())
+        })
+    }
+
+    /// `callable(*args)` by `direct` when `callable` is `expected`, else
+    /// through the runtime (blocks named `<label>.direct`, …); the result
+    /// may be the error word.
+    fn guarded_call(
+        &mut self,
+        callable: IntValue<'ctx>,
+        expected: IntValue<'ctx>,
+        label: &str,
+        args: &[IntValue<'ctx>],
+        direct: impl FnOnce(&mut Self) -> CgResult<IntValue<'ctx>>,
+    ) -> CgResult<IntValue<'ctx>> {
         let same =
             self.builder()
                 .build_int_compare(IntPredicate::EQ, callable, expected, "same")?;
-        let direct = self.new_block("call.direct");
-        let generic = self.new_block("call.generic");
-        let join = self.new_block("call.join");
+        let direct_bb = self.new_block(&format!("{label}.direct"));
+        let generic_bb = self.new_block(&format!("{label}.generic"));
+        let join = self.new_block(&format!("{label}.join"));
         self.builder()
-            .build_conditional_branch(same, direct, generic)?;
-        self.builder().position_at_end(direct);
-        let mut fast_args: Vec<BasicMetadataValueEnum> = vec![callable.into()];
-        fast_args.extend(args.iter().map(|a| BasicMetadataValueEnum::from(*a)));
-        let r1 = self
-            .builder()
-            .build_call(fast, &fast_args, "direct")?
-            .try_as_basic_value()
-            .basic()
-            .ok_or_else(|| CodegenError("fast entry returns nothing".to_owned()))?
-            .into_int_value();
+            .build_conditional_branch(same, direct_bb, generic_bb)?;
+        self.builder().position_at_end(direct_bb);
+        let r1 = direct(self)?;
+        let direct_end = self.current_insert_block()?;
         self.builder().build_unconditional_branch(join)?;
-        self.builder().position_at_end(generic);
+        self.builder().position_at_end(generic_bb);
         let r2 = self.generic_call(callable, args, None)?;
+        let generic_end = self.current_insert_block()?;
         self.builder().build_unconditional_branch(join)?;
         self.builder().position_at_end(join);
         let phi = self.builder().build_phi(self.i64t, "r")?;
-        phi.add_incoming(&[(&r1, direct), (&r2, generic)]);
+        phi.add_incoming(&[(&r1, direct_end), (&r2, generic_end)]);
         Ok(phi.as_basic_value().into_int_value())
     }
 }
