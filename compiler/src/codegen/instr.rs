@@ -1343,16 +1343,11 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             .build_conditional_branch(same, direct_bb, generic_bb)?;
         self.builder().position_at_end(direct_bb);
         let r1 = direct(self)?;
-        let direct_end = self.current_insert_block()?;
+        let incoming = vec![(r1, self.current_insert_block()?)];
         self.builder().build_unconditional_branch(join)?;
-        self.builder().position_at_end(generic_bb);
-        let r2 = self.generic_call(callable, args, None)?;
-        let generic_end = self.current_insert_block()?;
-        self.builder().build_unconditional_branch(join)?;
-        self.builder().position_at_end(join);
-        let phi = self.builder().build_phi(self.i64t, "r")?;
-        phi.add_incoming(&[(&r1, direct_end), (&r2, generic_end)]);
-        Ok(phi.as_basic_value().into_int_value())
+        self.join_slow_path(incoming, generic_bb, join, (self.i64t, "r"), |l| {
+            l.generic_call(callable, args, None)
+        })
     }
 }
 

@@ -68,29 +68,23 @@ impl<'a, 'cx, 'ctx> Lower<'a, 'cx, 'ctx> {
             .basic()
             .ok_or_else(|| super::CodegenError("fast entry returns nothing".to_owned()))?
             .into_int_value();
-        let direct_end = self.current_insert_block()?;
+        let incoming = vec![(r1, self.current_insert_block()?)];
         self.builder().build_unconditional_branch(join)?;
 
-        self.builder().position_at_end(generic);
-        let mut all = vec![self_value];
-        all.extend(args);
-        let buf = self.fill_buf(&all)?;
-        let r2 = self.call_value(
-            "krait_call_method_cached",
-            &[
-                method.into(),
-                buf.into(),
-                self.usize(all.len()).into(),
-                self.null().into(),
-                cache.into(),
-            ],
-        )?;
-        let generic_end = self.current_insert_block()?;
-        self.builder().build_unconditional_branch(join)?;
-
-        self.builder().position_at_end(join);
-        let phi = self.builder().build_phi(self.i64t, "r")?;
-        phi.add_incoming(&[(&r1, direct_end), (&r2, generic_end)]);
-        Ok(phi.as_basic_value().into_int_value())
+        self.join_slow_path(incoming, generic, join, (self.i64t, "r"), |l| {
+            let mut all = vec![self_value];
+            all.extend(args);
+            let buf = l.fill_buf(&all)?;
+            l.call_value(
+                "krait_call_method_cached",
+                &[
+                    method.into(),
+                    buf.into(),
+                    l.usize(all.len()).into(),
+                    l.null().into(),
+                    cache.into(),
+                ],
+            )
+        })
     }
 }
