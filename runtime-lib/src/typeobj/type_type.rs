@@ -33,8 +33,7 @@ pub fn type_call(callable: Value, args: &[Value], kwnames: Option<Value>) -> PyR
     if std::ptr::eq(cls, t.type_) && args.len() == 1 && args::kwnames_slice(kwnames).is_empty() {
         return Ok(type_of(args[0]).as_value());
     }
-    // Builtin types never have a plain `__init__` (see `find_plain_init`).
-    if let Some(init) = cls.is_heap_type().then(|| plain_init(cls)).flatten() {
+    if let Some(init) = plain_init(cls) {
         let obj = crate::types::instance::new_instance(cls);
         let r = crate::ops::call::call_prepending(init, obj, args, kwnames)?;
         crate::typeobj::heap_slots::init_returned(r)?;
@@ -62,8 +61,13 @@ pub fn type_call(callable: Value, args: &[Value], kwnames: Option<Value>) -> PyR
 /// call is a new instance and that `__init__`, which is what `__new__`
 /// and the `__init__` slot would do, without looking either up. Kept in
 /// the class, stamped with the lookup-cache epoch (the function is held
-/// by a class dict as long as the epoch is unchanged).
+/// by a class dict as long as the epoch is unchanged). Builtin types never
+/// have one (their `__init__` is not a Python function): they are
+/// answered without the plan.
 fn plain_init(cls: &'static TypeObject) -> Option<Value> {
+    if !cls.is_heap_type() {
+        return None;
+    }
     let epoch = crate::typeobj::lookup_cache::epoch();
     let (stamp, init) = cls.init_plan.get();
     if stamp == epoch {

@@ -57,9 +57,6 @@ pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
 
 #[inline]
 fn index_or_none(v: Value) -> PyResult<Option<i64>> {
-    if let Some(i) = v.as_small_int() {
-        return Ok(Some(i));
-    }
     if v.is_none() || v.is_null() {
         return Ok(None);
     }
